@@ -1,0 +1,44 @@
+import type { Report, ReportFinding, ReportNote, ReportStats } from "../reportModel";
+
+/** The `--format json` document; its shape is documented in docs/json-format.md and versioned. */
+export interface JsonReport {
+  version: 1;
+  root: string;
+  stats: ReportStats;
+  summary: { problems: number; errors: number; warnings: number; infos: number; fixable: number };
+  findings: ReportFinding[];
+  notes: ReportNote[];
+}
+
+export function toJsonReport(report: Report): JsonReport {
+  const count = (severity: ReportFinding["severity"]) => report.findings.filter((finding) => finding.severity === severity).length;
+  return {
+    version: 1,
+    root: report.root,
+    stats: report.stats,
+    summary: {
+      problems: report.findings.length,
+      errors: count("error"),
+      warnings: count("warning"),
+      infos: count("info"),
+      fixable: report.findings.filter((finding) => finding.fixable).length,
+    },
+    // Fields are listed one by one so a later addition to ReportFinding is a deliberate change here.
+    findings: report.findings.map((finding) => ({
+      ruleId: finding.ruleId,
+      factor: finding.factor,
+      severity: finding.severity,
+      message: finding.message,
+      file: finding.file,
+      range: finding.range,
+      signals: finding.signals,
+      fixable: finding.fixable,
+      docs: finding.docs,
+    })),
+    notes: report.notes.map((note) => ({ level: note.level, file: note.file, message: note.message })),
+  };
+}
+
+export function formatJson(report: Report): string {
+  return `${JSON.stringify(toJsonReport(report), null, 2)}\n`;
+}

@@ -1,0 +1,53 @@
+import { countFindings, type Report, type ReportFinding } from "../reportModel";
+import { palette, type Palette } from "./colors";
+
+function plural(count: number, word: string): string {
+  return `${count} ${word}${count === 1 ? "" : "s"}`;
+}
+
+function severityColor(colors: Palette, severity: ReportFinding["severity"]): (text: string) => string {
+  return severity === "error" ? colors.red : severity === "warning" ? colors.yellow : colors.blue;
+}
+
+/** One file's findings as aligned columns: `line:col  severity  message  rule-id` (ESLint's stylish). */
+function fileBlock(file: string, findings: readonly ReportFinding[], colors: Palette): string {
+  const rows = findings.map((finding) => ({
+    location: `${finding.range.start.line}:${finding.range.start.column}`,
+    severity: finding.severity,
+    // A message is one sentence; a stray line break would tear the columns apart.
+    message: finding.message.replace(/\s*[\r\n]+\s*/g, " "),
+    ruleId: finding.ruleId,
+  }));
+  const width = (key: "location" | "severity" | "message") => Math.max(...rows.map((row) => row[key].length));
+  const [locationWidth, severityWidth, messageWidth] = [width("location"), width("severity"), width("message")];
+  const lines = rows.map(
+    (row) =>
+      `  ${colors.dim(row.location.padEnd(locationWidth))}  ${severityColor(colors, row.severity)(row.severity.padEnd(severityWidth))}  ${row.message.padEnd(messageWidth)}  ${colors.dim(row.ruleId)}`,
+  );
+  return [colors.underline(file), ...lines].join("\n");
+}
+
+/**
+ * The human report: findings grouped by file in the order given (the audit sorts them), then
+ * one summary line. A clean run says so in one line, so an empty log never leaves a reader
+ * wondering whether anything ran. Notes are not part of it: the CLI writes them to stderr.
+ */
+export function formatText(report: Report, options: { color: boolean; quiet?: boolean }): string {
+  const colors = palette(options.color);
+  const counts = countFindings(report.findings);
+  if (report.findings.length === 0) {
+    const what = options.quiet ? "No errors found" : "No problems found";
+    return `${colors.green("✔")} ${what} (${plural(report.stats.files, "file")} checked).\n`;
+  }
+  const byFile = new Map<string, ReportFinding[]>();
+  for (const finding of report.findings) byFile.set(finding.file, [...(byFile.get(finding.file) ?? []), finding]);
+  const blocks = [...byFile].map(([file, findings]) => fileBlock(file, findings, colors));
+
+  const total = report.findings.length;
+  const summaryColor = counts.errors > 0 ? colors.red : counts.warnings > 0 ? colors.yellow : colors.blue;
+  const summary = summaryColor(
+    colors.bold(`✖ ${plural(total, "problem")} (${plural(counts.errors, "error")}, ${plural(counts.warnings, "warning")}, ${plural(counts.infos, "info")})`),
+  );
+  const fixable = counts.fixable === 0 ? [] : [`  ${counts.fixable === 1 ? "1 problem is" : `${counts.fixable} problems are`} fixable with --fix.`];
+  return [...blocks.map((block) => `${block}\n`), summary, ...fixable].join("\n") + "\n";
+}

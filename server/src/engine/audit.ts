@@ -1,0 +1,205 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { performance } from "node:perf_hooks";
+import { RULES } from "../rules/registry";
+import { Engine } from "./analyzer";
+import { runWorkerPool } from "./auditPool";
+import { analyzeSafely, type FileOutcome } from "./auditProtocol";
+import type { ProjectConfig } from "./configTypes";
+import { discoverFiles } from "./discovery";
+import { diskHost, type DocumentHost } from "./host";
+import type { RuleDefinition } from "./rule";
+import type { Finding, Note } from "./types";
+
+export interface AuditOptions {
+  root: string;
+  /** Files or folders to audit instead of the whole root (see `discoverFiles`). */
+  paths?: string[];
+  config: ProjectConfig;
+  rules: readonly RuleDefinition[];
+  /**
+   * Threads to analyse on. Default: up to 4 (one per core) for more than
+   * `AUTO_WORKER_THRESHOLD` files, else the calling thread.
+   */
+  workers?: number;
+  /** Where files are read; a host other than the disk keeps the audit on the calling thread. */
+  host?: DocumentHost;
+  defaultExcludes?: boolean;
+  onProgress?: (done: number, total: number) => void;
+  signal?: AbortSignal;
+  /** The worker bundle; by default `auditWorker.js` next to the running bundle. For tests. */
+  workerScript?: string;
+}
+
+export interface AuditStats {
+  /** Files handed to the engine. */
+  files: number;
+  /** Files the engine parsed (the others failed every rule's text pre-scan). */
+  parsed: number;
+  /** Files found but not analysed: over the size cap, binary, unreadable, or the engine failed. */
+  skipped: number;
+  /** Size on disk of the analysed files. */
+  bytes: number;
+  durationMs: number;
+  /** Threads the files were analysed on (1: the calling thread). */
+  threads: number;
+}
+
+export interface AuditResult {
+  root: string;
+  /** Sorted by file path, then start offset. */
+  findings: Finding[];
+  /** Deduplicated, sorted by file then message. */
+  notes: Note[];
+  stats: AuditStats;
+}
+
+/** Below this many files a worker's start-up (~0.3 s to load the compiler) costs more than it saves. */
+export const AUTO_WORKER_THRESHOLD = 200;
+const MAX_AUTO_WORKERS = 4;
+/** The calling thread gives the event loop a turn this often, so aborts and progress get through. */
+const YIELD_EVERY_MS = 25;
+
+/** The worker bundle next to the running bundle, or in dist/ when running from the TS sources (tests). */
+export function defaultWorkerScript(): string | undefined {
+  const candidates = [path.join(__dirname, "auditWorker.js"), path.resolve(__dirname, "../../../dist/auditWorker.js")];
+  return candidates.find((candidate) => fs.existsSync(candidate));
+}
+
+interface ThreadPlan {
+  threads: number;
+  script?: string;
+  /** Why workers were asked for and not used. */
+  note?: Note;
+}
+
+function planThreads(options: AuditOptions, fileCount: number): ThreadPlan {
+  const explicit = options.workers !== undefined;
+  const auto = fileCount > AUTO_WORKER_THRESHOLD ? Math.min(os.availableParallelism(), MAX_AUTO_WORKERS) : 1;
+  const wanted = Math.min(Math.floor(options.workers ?? auto), fileCount);
+  if (wanted <= 1) return { threads: 1 };
+  const oneThread = (why: string): ThreadPlan => ({ threads: 1, note: explicit ? { level: "info", message: `Analysed on one thread: ${why}.` } : undefined });
+  if (options.host && options.host !== diskHost) return oneThread("worker threads read the disk, not the editor's unsaved buffers");
+  if (!options.rules.every((rule) => RULES.includes(rule))) return oneThread("worker threads run only the built-in rules");
+  const script = options.workerScript ?? defaultWorkerScript();
+  if (!script || !fs.existsSync(script)) return oneThread("the worker bundle auditWorker.js was not found (run `npm run build`)");
+  return { threads: wanted, script };
+}
+
+/** Gathers outcomes from any thread, in any order; `result()` sorts, so the order never shows. */
+class AuditCollector {
+  private readonly findings: Finding[] = [];
+  private readonly notes = new Map<string, Note>();
+  parsed = 0;
+  failed = 0;
+  private done = 0;
+
+  constructor(
+    private readonly total: number,
+    private readonly onProgress?: (done: number, total: number) => void,
+  ) {}
+
+  addNotes(notes: readonly Note[]): void {
+    for (const note of notes) {
+      const key = `${note.level}\u0000${note.file ?? ""}\u0000${note.message}`;
+      if (!this.notes.has(key)) this.notes.set(key, note);
+    }
+  }
+
+  addOutcome(outcome: FileOutcome): void {
+    for (const finding of outcome.findings) this.findings.push(finding);
+    this.addNotes(outcome.notes);
+    if (outcome.parsed) this.parsed++;
+    if (outcome.failed) this.failed++;
+    this.done++;
+    this.onProgress?.(this.done, this.total);
+  }
+
+  sortedFindings(): Finding[] {
+    return this.findings.sort(
+      (a, b) =>
+        compare(a.file, b.file) ||
+        a.range.startOffset - b.range.startOffset ||
+        a.range.endOffset - b.range.endOffset ||
+        compare(a.ruleId, b.ruleId) ||
+        compare(a.message, b.message),
+    );
+  }
+
+  sortedNotes(): Note[] {
+    return [...this.notes.values()].sort((a, b) => compare(a.file ?? "", b.file ?? "") || compare(a.message, b.message));
+  }
+}
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+function yieldToEventLoop(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
+}
+
+/**
+ * Audits a whole project (or the `paths` in it): discovery, then every file through the engine,
+ * on worker threads when there are enough files to pay for them.
+ */
+export async function auditProject(options: AuditOptions): Promise<AuditResult> {
+  const started = performance.now();
+  const { signal } = options;
+  signal?.throwIfAborted();
+  const root = path.resolve(options.root);
+  const discovery = discoverFiles(root, { paths: options.paths, ignore: options.config.ignore, defaultExcludes: options.defaultExcludes });
+  signal?.throwIfAborted();
+
+  const collector = new AuditCollector(discovery.files.length, options.onProgress);
+  collector.addNotes(discovery.notes);
+  let engine: Engine | undefined;
+  const analyzeHere = async (files: readonly string[]): Promise<void> => {
+    engine ??= new Engine({ root, rules: options.rules, config: options.config, host: options.host });
+    let sliceStart = performance.now();
+    for (const file of files) {
+      signal?.throwIfAborted();
+      collector.addOutcome(analyzeSafely(engine, file));
+      if (performance.now() - sliceStart > YIELD_EVERY_MS) {
+        await yieldToEventLoop();
+        sliceStart = performance.now();
+      }
+    }
+  };
+
+  const plan = planThreads(options, discovery.files.length);
+  if (plan.note) collector.addNotes([plan.note]);
+  if (plan.threads > 1 && plan.script) {
+    await runWorkerPool({
+      script: plan.script,
+      size: plan.threads,
+      init: { root, config: options.config, ruleIds: options.rules.map((rule) => rule.id) },
+      files: discovery.files,
+      signal,
+      onResult: (result) => {
+        for (const outcome of result.outcomes) collector.addOutcome(outcome);
+        collector.addNotes(result.projectNotes);
+      },
+      onNote: (note) => collector.addNotes([note]),
+      analyzeHere,
+    });
+  } else {
+    await analyzeHere(discovery.files);
+  }
+  if (engine) collector.addNotes(engine.project.notes);
+
+  return {
+    root,
+    findings: collector.sortedFindings(),
+    notes: collector.sortedNotes(),
+    stats: {
+      files: discovery.files.length,
+      parsed: collector.parsed,
+      skipped: discovery.skipped + collector.failed,
+      bytes: discovery.bytes,
+      durationMs: Math.round(performance.now() - started),
+      threads: plan.threads,
+    },
+  };
+}

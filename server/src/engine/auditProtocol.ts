@@ -1,0 +1,46 @@
+import type { Engine } from "./analyzer";
+import type { ProjectConfig } from "./configTypes";
+import type { Finding, Note } from "./types";
+
+/**
+ * What the audit's main thread and its worker threads exchange. Everything here is plain data
+ * (structured-clone friendly): rules are code, so a worker gets rule ids and imports the rules.
+ */
+export interface WorkerInit {
+  root: string;
+  config: ProjectConfig;
+  /** Ids of the registry rules to run, in the caller's order. */
+  ruleIds: string[];
+}
+
+export interface BatchRequest {
+  batch: number;
+  files: string[];
+}
+
+export interface FileOutcome {
+  file: string;
+  findings: Finding[];
+  notes: Note[];
+  parsed: boolean;
+  /** The engine threw on this file; a note says so. */
+  failed: boolean;
+}
+
+export interface BatchResult {
+  batch: number;
+  outcomes: FileOutcome[];
+  /** Project-model notes (bad package.json, ...) that appeared since the worker's last result. */
+  projectNotes: Note[];
+}
+
+/** One file through the engine; an exception becomes a note so the audit goes on. */
+export function analyzeSafely(engine: Engine, file: string): FileOutcome {
+  try {
+    const analysis = engine.analyzeFile(file);
+    return { file, findings: analysis.findings, notes: analysis.notes, parsed: analysis.parsed, failed: false };
+  } catch (error) {
+    const message = `${engine.project.relative(file)}: analysis failed (${(error as Error)?.message ?? String(error)}); skipped.`;
+    return { file, findings: [], notes: [{ level: "error", file, message }], parsed: false, failed: true };
+  }
+}

@@ -1,0 +1,23 @@
+// Entry point of one audit worker thread (bundled to dist/auditWorker.js). It owns an Engine for
+// the whole run, so project facts and imported files are computed once per thread.
+import { parentPort, workerData } from "node:worker_threads";
+import { ruleById } from "../rules/registry";
+import { Engine } from "./analyzer";
+import { analyzeSafely, type BatchRequest, type BatchResult, type WorkerInit } from "./auditProtocol";
+import type { RuleDefinition } from "./rule";
+
+const port = parentPort;
+if (!port) throw new Error("auditWorker.js runs as a worker thread of the audit, not on its own.");
+
+const init = workerData as WorkerInit;
+const rules = init.ruleIds.map((id) => ruleById(id)).filter((rule): rule is RuleDefinition => rule !== undefined);
+const engine = new Engine({ root: init.root, rules, config: init.config });
+let projectNotesSent = 0;
+
+port.on("message", (request: BatchRequest) => {
+  const outcomes = request.files.map((file) => analyzeSafely(engine, file));
+  const projectNotes = engine.project.notes.slice(projectNotesSent);
+  projectNotesSent = engine.project.notes.length;
+  const result: BatchResult = { batch: request.batch, outcomes, projectNotes };
+  port.postMessage(result);
+});

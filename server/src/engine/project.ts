@@ -1,0 +1,162 @@
+import path from "node:path";
+import ignore, { type Ignore } from "ignore";
+import { parse as parseJsonc, type ParseError } from "jsonc-parser";
+import type { DocumentHost } from "./host";
+import { parseEnvFile, type EnvFile } from "./envFile";
+import type { Note } from "./types";
+
+export interface PackageInfo {
+  /** Absolute path of the folder holding the `package.json`. */
+  dir: string;
+  name?: string;
+  dependencies: Record<string, string>;
+  devDependencies: Record<string, string>;
+  peerDependencies: Record<string, string>;
+  optionalDependencies: Record<string, string>;
+  scripts: Record<string, string>;
+  workspaces: string[];
+}
+
+export interface PathAliases {
+  baseUrl: string;
+  paths: Record<string, string[]>;
+}
+
+function stringRecord(value: unknown): Record<string, string> {
+  if (!value || typeof value !== "object" || Array.isArray(value)) return {};
+  const result: Record<string, string> = {};
+  for (const [key, item] of Object.entries(value)) if (typeof item === "string") result[key] = item;
+  return result;
+}
+
+function workspacesOf(value: unknown): string[] {
+  const list = Array.isArray(value) ? value : (value as { packages?: unknown } | undefined)?.packages;
+  return Array.isArray(list) ? list.filter((item): item is string => typeof item === "string") : [];
+}
+
+/**
+ * Project-level facts, computed once on first use and dropped when one of their files changes
+ * (`invalidate`), so that a keystroke in a source file never re-reads them.
+ */
+export class ProjectModel {
+  private readonly packages = new Map<string, PackageInfo | null>();
+  private readonly lazy = new Map<string, unknown>();
+  private readonly noted = new Set<string>();
+  readonly notes: Note[] = [];
+
+  constructor(
+    readonly root: string,
+    readonly host: DocumentHost,
+  ) {}
+
+  relative(file: string): string {
+    return path.relative(this.root, file).split(path.sep).join("/");
+  }
+
+  /** Drops every fact derived from `file`; cheap when `file` is an ordinary source. */
+  invalidate(file: string): void {
+    const base = path.basename(file);
+    if (base === "package.json") this.packages.clear();
+    if (base === "package.json" || base === ".gitignore" || base.startsWith(".env") || base.startsWith("tsconfig")) {
+      this.lazy.clear();
+    }
+  }
+
+  private note(key: string, note: Note): void {
+    if (this.noted.has(key)) return;
+    this.noted.add(key);
+    this.notes.push(note);
+  }
+
+  private memo<T>(key: string, compute: () => T): T {
+    if (!this.lazy.has(key)) this.lazy.set(key, compute());
+    return this.lazy.get(key) as T;
+  }
+
+  private readJson(file: string): unknown {
+    const text = this.host.readFile(file);
+    if (text === undefined) return undefined;
+    const errors: ParseError[] = [];
+    const value: unknown = parseJsonc(text, errors, { allowTrailingComma: true });
+    if (errors.length > 0 && path.basename(file) === "package.json") {
+      this.note(`json:${file}`, { level: "warning", file, message: `${this.relative(file)} is not valid JSON; its dependencies are ignored.` });
+      return undefined;
+    }
+    return value;
+  }
+
+  /** The nearest `package.json` at or above `file`'s folder, not above the project root. */
+  nearestPackage(file: string): PackageInfo | undefined {
+    let dir = path.dirname(file);
+    for (;;) {
+      const found = this.packageAt(dir);
+      if (found) return found;
+      const parent = path.dirname(dir);
+      if (parent === dir || !(dir + path.sep).startsWith(this.root + path.sep) || dir === this.root) return undefined;
+      dir = parent;
+    }
+  }
+
+  private packageAt(dir: string): PackageInfo | undefined {
+    if (!this.packages.has(dir)) {
+      const json = this.readJson(path.join(dir, "package.json"));
+      this.packages.set(dir, json && typeof json === "object" && !Array.isArray(json) ? this.toPackage(dir, json as Record<string, unknown>) : null);
+    }
+    return this.packages.get(dir) ?? undefined;
+  }
+
+  private toPackage(dir: string, json: Record<string, unknown>): PackageInfo {
+    return {
+      dir,
+      name: typeof json.name === "string" ? json.name : undefined,
+      dependencies: stringRecord(json.dependencies),
+      devDependencies: stringRecord(json.devDependencies),
+      peerDependencies: stringRecord(json.peerDependencies),
+      optionalDependencies: stringRecord(json.optionalDependencies),
+      scripts: stringRecord(json.scripts),
+      workspaces: workspacesOf(json.workspaces),
+    };
+  }
+
+  get rootPackage(): PackageInfo | undefined {
+    return this.packageAt(this.root);
+  }
+
+  /** The root `.gitignore` as a matcher of project-relative paths. */
+  get gitignore(): Ignore {
+    return this.memo("gitignore", () => ignore().add(this.host.readFile(path.join(this.root, ".gitignore")) ?? ""));
+  }
+
+  envFile(name: ".env" | ".env.example"): EnvFile | undefined {
+    return this.memo(`env:${name}`, () => {
+      const file = path.join(this.root, name);
+      const text = this.host.readFile(file);
+      return text === undefined ? undefined : parseEnvFile(file, text);
+    });
+  }
+
+  /** Whether `.env` at the root is ignored by git, so a fix may put a real value there. */
+  get dotenvIgnored(): boolean {
+    return this.memo("dotenvIgnored", () => this.gitignore.ignores(".env"));
+  }
+
+  /** `compilerOptions.paths` of the root `tsconfig.json` (or `jsconfig.json`). */
+  get pathAliases(): PathAliases | undefined {
+    return this.memo("paths", () => {
+      for (const name of ["tsconfig.json", "jsconfig.json"]) {
+        const json = this.readJson(path.join(this.root, name)) as { compilerOptions?: { baseUrl?: unknown; paths?: unknown } } | undefined;
+        const options = json?.compilerOptions;
+        if (!options || typeof options !== "object") continue;
+        const paths: Record<string, string[]> = {};
+        if (options.paths && typeof options.paths === "object") {
+          for (const [alias, targets] of Object.entries(options.paths)) {
+            if (Array.isArray(targets)) paths[alias] = targets.filter((t): t is string => typeof t === "string");
+          }
+        }
+        const baseUrl = typeof options.baseUrl === "string" ? options.baseUrl : ".";
+        return { baseUrl: path.resolve(this.root, baseUrl), paths };
+      }
+      return undefined;
+    });
+  }
+}

@@ -1,0 +1,20 @@
+import path from "node:path";
+
+/** The non-source files the engine reads, by what parser and rules they need. */
+export type ProjectFileKind = "packageJson" | "lockfile" | "gitignore" | "dotenv" | "dockerfile" | "compose" | "procfile" | "npmrc" | "configFile";
+
+const LOCKFILES = new Set(["package-lock.json", "npm-shrinkwrap.json", "yarn.lock", "pnpm-lock.yaml", "bun.lock", "bun.lockb"]);
+
+export function projectFileKind(file: string, relativePath: string): ProjectFileKind | undefined {
+  const base = path.basename(file);
+  if (base === "package.json") return "packageJson";
+  if (LOCKFILES.has(base)) return "lockfile";
+  if (base === ".gitignore") return "gitignore";
+  if (base === ".env" || base.startsWith(".env.")) return "dotenv";
+  if (base === "Dockerfile" || base.startsWith("Dockerfile.") || base.endsWith(".Dockerfile")) return "dockerfile";
+  if (/^(docker-)?compose([.-][^/]*)?\.ya?ml$/.test(base)) return "compose";
+  if (base === "Procfile") return "procfile";
+  if (base === ".npmrc") return "npmrc";
+  if (/(^|\/)config\/[^/]+\.(json|ya?ml)$/.test(relativePath.replace(/\\/g, "/"))) return "configFile";
+  return undefined;
+}

@@ -1,0 +1,107 @@
+import type ts from "typescript";
+import type { Factor, Fix, Severity, SeveritySetting } from "./types";
+import type { FileRole } from "./fileRoles";
+import type { ProjectFileKind } from "./projectFiles";
+import type { ProjectModel } from "./project";
+import type { Semantics } from "./semantics";
+
+export const DOCS_BASE_URL = "https://github.com/twelve-factor-lint/twelve-factor-lint/blob/main/docs/rules/";
+
+export interface RuleMeta {
+  /** Stable `<factor-slug>/<rule>` id, used in config, suppressions and baselines. */
+  id: string;
+  factor: Factor;
+  /** One of the four headline (★) rules. */
+  headline: boolean;
+  defaultSeverity: Severity;
+  /** One sentence, shown in settings, SARIF and docs. */
+  description: string;
+  /** Why the Twelve-Factor App cares. */
+  rationale: string;
+  fixable: boolean;
+}
+
+export interface RuleDefinition extends RuleMeta {
+  docs: string;
+  /**
+   * Cheap text pre-scan: if no enabled rule's trigger matches the file text, the file is not
+   * parsed at all. Must over-approximate: a miss here is a missed finding.
+   */
+  trigger: RegExp;
+  create(context: RuleContext): Listeners;
+  /** Checks of project files (package.json, Dockerfile, .env ...), by file kind. */
+  projectFiles?: ProjectFileCheck;
+}
+
+export interface ProjectFileCheck {
+  kinds: readonly ProjectFileKind[];
+  check(context: ProjectFileContext): void;
+}
+
+export interface ProjectFileContext {
+  readonly file: string;
+  readonly relativePath: string;
+  readonly kind: ProjectFileKind;
+  readonly role: FileRole;
+  readonly text: string;
+  readonly project: ProjectModel;
+  /** `start`/`end` are offsets in `text`. */
+  report(descriptor: Omit<ReportDescriptor, "node"> & { start: number; end: number }): void;
+}
+
+export type Listener = (node: ts.Node) => void;
+/** Keyed by `ts.SyntaxKind`: the engine walks each file once and dispatches to every rule. */
+export type Listeners = Partial<Record<ts.SyntaxKind, Listener>> & {
+  /** Called once after the walk, for rules that collect first and report later. */
+  onEnd?: () => void;
+};
+
+export interface ReportDescriptor {
+  node?: ts.Node;
+  /** Offsets in the current file, when the finding is not exactly one node. */
+  start?: number;
+  end?: number;
+  message: string;
+  /** Overrides the configured severity, e.g. a provider-format secret is an error. */
+  severity?: Severity;
+  /** Lowers the severity one step (error → warning → info), e.g. in test folders. */
+  lowered?: boolean;
+  signals?: string[];
+  fixes?: Fix[];
+}
+
+export interface RuleOptions {
+  /** Literal values (or regular expressions written as `/.../`) never reported as secrets. */
+  secretsAllowList: string[];
+}
+
+export interface RuleContext {
+  readonly file: string;
+  /** Path relative to the project root, with forward slashes. */
+  readonly relativePath: string;
+  readonly role: FileRole;
+  readonly sourceFile: ts.SourceFile;
+  readonly text: string;
+  readonly project: ProjectModel;
+  readonly semantics: Semantics;
+  readonly options: RuleOptions;
+  report(descriptor: ReportDescriptor): void;
+}
+
+export function docsUrl(id: string): string {
+  return `${DOCS_BASE_URL}${id}.md`;
+}
+
+export function defineRule(
+  definition: RuleMeta & { trigger: RegExp; create(context: RuleContext): Listeners; projectFiles?: ProjectFileCheck },
+): RuleDefinition {
+  return { ...definition, docs: docsUrl(definition.id) };
+}
+
+export function lowerSeverity(severity: Severity): Severity {
+  return severity === "error" ? "warning" : "info";
+}
+
+export function isSeveritySetting(value: unknown): value is SeveritySetting {
+  return value === "off" || value === "info" || value === "warning" || value === "error";
+}

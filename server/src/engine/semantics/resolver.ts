@@ -1,0 +1,239 @@
+import ts from "typescript";
+import type { ParseCache } from "../parseCache";
+import type { ProjectModel } from "../project";
+import { exportTable } from "./exports";
+import type { ModuleResolver } from "./moduleResolution";
+import { findDeclaration, isConstantBinding, lookupName, type Declaration } from "./scopes";
+import { dynamicImportedModule, isRelativeSpecifier, normalizeModule, requiredModule, skipOuterExpressions, staticName } from "./syntax";
+import type { LiteralValue, ModuleRef } from "./types";
+
+/** Where following an expression ends. */
+export type Target =
+  | { kind: "node"; node: ts.Expression }
+  /** `process.env`, `import.meta.env`, `Bun.env` themselves. */
+  | { kind: "envObject" }
+  | { kind: "env"; name?: string; fallback?: ts.Expression }
+  /** A binding to an npm package (or builtin) member. */
+  | { kind: "module"; ref: ModuleRef }
+  /** A project file's namespace (`import * as cfg from "./config"`, `require("./config")`). */
+  | { kind: "namespace"; sourceFile: ts.SourceFile }
+  | { kind: "unknown" };
+
+const MAX_DEPTH = 30;
+const UNKNOWN: Target = { kind: "unknown" };
+
+/**
+ * Follows names to what they stand for: constants to their initializers, destructuring and
+ * property reads into object literals, imports into other project files (re-exports, `export *`
+ * barrels and CommonJS `module.exports` included) and package imports to a ModuleRef.
+ */
+export class Resolver {
+  constructor(
+    private readonly project: ProjectModel,
+    private readonly parseCache: ParseCache,
+    private readonly modules: ModuleResolver,
+  ) {}
+
+  resolve(expression: ts.Expression, depth = 0): Target {
+    if (depth > MAX_DEPTH) return UNKNOWN;
+    const node = skipOuterExpressions(expression);
+    if (ts.isIdentifier(node)) return this.resolveIdentifier(node, depth);
+    if (ts.isPropertyAccessExpression(node) || ts.isElementAccessExpression(node)) {
+      const name = ts.isPropertyAccessExpression(node) ? node.name.text : staticName(skipOuterExpressions(node.argumentExpression));
+      if (name === undefined) return { kind: "node", node };
+      if (name === "env" && this.isEnvHolder(node.expression, depth)) return { kind: "envObject" };
+      const base = this.resolve(node.expression, depth + 1);
+      const member = this.member(base, name, depth + 1);
+      return member.kind === "unknown" ? { kind: "node", node } : member;
+    }
+    if (ts.isCallExpression(node)) {
+      const required = requiredModule(node);
+      if (required !== undefined) return this.moduleTarget(required, node.getSourceFile(), [], depth);
+      const denoEnv = this.denoEnvGet(node);
+      if (denoEnv) return denoEnv;
+    }
+    const imported = ts.isAwaitExpression(node) || ts.isCallExpression(node) ? dynamicImportedModule(node) : undefined;
+    if (imported !== undefined) return this.moduleTarget(imported, node.getSourceFile(), [], depth);
+    return { kind: "node", node };
+  }
+
+  /** A member of whatever `base` is: an object literal's property, a module member, an export. */
+  member(base: Target, name: string, depth: number): Target {
+    if (depth > MAX_DEPTH) return UNKNOWN;
+    switch (base.kind) {
+      case "envObject":
+        return { kind: "env", name };
+      case "module":
+        return { kind: "module", ref: { module: base.ref.module, path: [...base.ref.path, name] } };
+      case "namespace":
+        return this.exported(base.sourceFile, name, depth + 1);
+      case "node":
+        return ts.isObjectLiteralExpression(base.node) ? this.objectProperty(base.node, name, depth + 1) : UNKNOWN;
+      default:
+        return UNKNOWN;
+    }
+  }
+
+  private objectProperty(object: ts.ObjectLiteralExpression, name: string, depth: number): Target {
+    // Later properties win, as at run time; a spread may supply the name.
+    for (let i = object.properties.length - 1; i >= 0; i--) {
+      const property = object.properties[i];
+      if (ts.isPropertyAssignment(property) && staticName(property.name) === name) return this.resolve(property.initializer, depth + 1);
+      if (ts.isShorthandPropertyAssignment(property) && property.name.text === name) return this.resolveIdentifier(property.name, depth + 1);
+      if (ts.isSpreadAssignment(property)) {
+        const fromSpread = this.member(this.resolve(property.expression, depth + 1), name, depth + 1);
+        if (fromSpread.kind !== "unknown") return fromSpread;
+      }
+      if ((ts.isMethodDeclaration(property) || ts.isGetAccessorDeclaration(property)) && staticName(property.name) === name) return UNKNOWN;
+    }
+    return UNKNOWN;
+  }
+
+  private resolveIdentifier(identifier: ts.Identifier, depth: number): Target {
+    const declaration = ts.isShorthandPropertyAssignment(identifier.parent)
+      ? lookupName(identifier.text, identifier.parent.parent)
+      : findDeclaration(identifier);
+    if (!declaration) return { kind: "node", node: identifier };
+    const resolved = this.fromDeclaration(declaration, identifier.text, depth + 1);
+    return resolved.kind === "unknown" ? { kind: "node", node: identifier } : resolved;
+  }
+
+  fromDeclaration(declaration: Declaration, name: string, depth: number): Target {
+    if (depth > MAX_DEPTH) return UNKNOWN;
+    const sourceFile = declaration.getSourceFile();
+    if (ts.isVariableDeclaration(declaration)) {
+      if (!declaration.initializer || !isConstantBinding(declaration, name)) return UNKNOWN;
+      return this.resolve(declaration.initializer, depth + 1);
+    }
+    if (ts.isBindingElement(declaration)) return this.fromBindingElement(declaration, name, depth);
+    if (ts.isImportClause(declaration)) return this.importTarget(declaration.parent, "default", depth);
+    if (ts.isNamespaceImport(declaration)) return this.importTarget(declaration.parent.parent, "*", depth);
+    if (ts.isImportSpecifier(declaration)) {
+      return this.importTarget(declaration.parent.parent.parent, (declaration.propertyName ?? declaration.name).text, depth);
+    }
+    if (ts.isImportEqualsDeclaration(declaration)) {
+      const reference = declaration.moduleReference;
+      if (ts.isExternalModuleReference(reference) && ts.isStringLiteral(reference.expression)) {
+        return this.moduleTarget(reference.expression.text, sourceFile, [], depth);
+      }
+    }
+    return UNKNOWN;
+  }
+
+  private fromBindingElement(element: ts.BindingElement, name: string, depth: number): Target {
+    const pattern = element.parent;
+    if (!ts.isObjectBindingPattern(pattern)) return UNKNOWN;
+    const key = element.propertyName ? staticName(element.propertyName) : name;
+    if (key === undefined) return UNKNOWN;
+    const holder = pattern.parent;
+    let base: Target = UNKNOWN;
+    if (ts.isVariableDeclaration(holder)) {
+      if (!holder.initializer || !isConstantBinding(element, name)) return UNKNOWN;
+      base = this.resolve(holder.initializer, depth + 1);
+    } else if (ts.isBindingElement(holder) && ts.isIdentifier(holder.name) === false) {
+      const outerKey = holder.propertyName ? staticName(holder.propertyName) : undefined;
+      const outer = holder.parent.parent;
+      if (outerKey === undefined || !ts.isVariableDeclaration(outer) || !outer.initializer) return UNKNOWN;
+      base = this.member(this.resolve(outer.initializer, depth + 1), outerKey, depth + 1);
+    }
+    const value = this.member(base, key, depth + 1);
+    if (value.kind === "env" && element.initializer) return { ...value, fallback: element.initializer };
+    if (value.kind === "unknown" && element.initializer) return this.resolve(element.initializer, depth + 1);
+    return value;
+  }
+
+  private importTarget(declaration: ts.ImportDeclaration | ts.JSDocImportTag, importedName: string, depth: number): Target {
+    if (!ts.isImportDeclaration(declaration) || !ts.isStringLiteral(declaration.moduleSpecifier)) return UNKNOWN;
+    const path = importedName === "default" || importedName === "*" ? [] : [importedName];
+    const specifier = declaration.moduleSpecifier.text;
+    const file = this.projectFile(specifier, declaration.getSourceFile());
+    if (!file) return this.moduleTarget(specifier, declaration.getSourceFile(), path, depth);
+    if (importedName === "*") return { kind: "namespace", sourceFile: file };
+    return this.exported(file, importedName, depth + 1);
+  }
+
+  private moduleTarget(specifier: string, from: ts.SourceFile, path: string[], depth: number): Target {
+    const file = this.projectFile(specifier, from);
+    if (file) {
+      if (path.length === 0) return { kind: "namespace", sourceFile: file };
+      return this.exported(file, path[0], depth + 1);
+    }
+    return { kind: "module", ref: { module: normalizeModule(specifier), path } };
+  }
+
+  /** The parsed project file a specifier names, when it is one (not a package). */
+  projectFile(specifier: string, from: ts.SourceFile): ts.SourceFile | undefined {
+    if (!isRelativeSpecifier(specifier) && !this.project.pathAliases) return undefined;
+    const file = this.modules.resolve(specifier, from.fileName);
+    if (!file) return undefined;
+    const text = this.project.host.readFile(file);
+    return text === undefined || text.length > 1024 * 1024 ? undefined : this.parseCache.get(file, text);
+  }
+
+  /** What `sourceFile` exports under `name`, following re-exports and barrels. */
+  exported(sourceFile: ts.SourceFile, name: string, depth: number): Target {
+    if (depth > MAX_DEPTH) return UNKNOWN;
+    const table = exportTable(sourceFile);
+    const target = table.named.get(name);
+    if (target?.kind === "expression") return this.resolve(target.node, depth + 1);
+    if (target?.kind === "local") {
+      const declaration = lookupName(target.name, sourceFile);
+      if (!declaration) return UNKNOWN;
+      // `export function f` / `export class C` have no value to follow, but are known to exist.
+      if (ts.isFunctionDeclaration(declaration) || ts.isClassDeclaration(declaration)) return UNKNOWN;
+      return this.fromDeclaration(declaration, target.name, depth + 1);
+    }
+    if (target?.kind === "reexport") {
+      const file = this.projectFile(target.module, sourceFile);
+      if (!file) return { kind: "module", ref: { module: normalizeModule(target.module), path: target.name === "*" || target.name === "default" ? [] : [target.name] } };
+      return target.name === "*" ? { kind: "namespace", sourceFile: file } : this.exported(file, target.name, depth + 1);
+    }
+    for (const specifier of table.star) {
+      const file = this.projectFile(specifier, sourceFile);
+      if (!file) continue;
+      const found = this.exported(file, name, depth + 1);
+      if (found.kind !== "unknown") return found;
+    }
+    if (table.commonJs) {
+      const base = this.resolve(table.commonJs, depth + 1);
+      return name === "default" ? base : this.member(base, name, depth + 1);
+    }
+    return UNKNOWN;
+  }
+
+  /** `process` (the global, or `import process from "node:process"`), `Bun`, or `import.meta`. */
+  private isEnvHolder(expression: ts.Expression, depth: number): boolean {
+    const node = skipOuterExpressions(expression);
+    if (ts.isMetaProperty(node)) return node.keywordToken === ts.SyntaxKind.ImportKeyword;
+    if (!ts.isIdentifier(node)) return false;
+    if (node.text !== "process" && node.text !== "Bun") return false;
+    const declaration = findDeclaration(node);
+    if (!declaration) return true;
+    const target = this.fromDeclaration(declaration, node.text, depth + 1);
+    return target.kind === "module" && target.ref.module === "process" && target.ref.path.length === 0;
+  }
+
+  /** `Deno.env.get("X")`. */
+  private denoEnvGet(call: ts.CallExpression): Target | undefined {
+    const callee = skipOuterExpressions(call.expression);
+    if (!ts.isPropertyAccessExpression(callee) || callee.name.text !== "get") return undefined;
+    const holder = skipOuterExpressions(callee.expression);
+    if (!ts.isPropertyAccessExpression(holder) || holder.name.text !== "env") return undefined;
+    if (!ts.isIdentifier(holder.expression) || holder.expression.text !== "Deno") return undefined;
+    const arg = call.arguments[0];
+    return { kind: "env", name: arg && ts.isStringLiteral(arg) ? arg.text : undefined };
+  }
+
+  /** A literal expression's value, or `undefined`. */
+  static literal(node: ts.Expression): LiteralValue | undefined {
+    const sourceFile = node.getSourceFile();
+    if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) return { kind: "literal", value: node.text, node, sourceFile };
+    if (ts.isNumericLiteral(node)) return { kind: "literal", value: Number(node.text), node, sourceFile };
+    if (node.kind === ts.SyntaxKind.TrueKeyword) return { kind: "literal", value: true, node, sourceFile };
+    if (node.kind === ts.SyntaxKind.FalseKeyword) return { kind: "literal", value: false, node, sourceFile };
+    if (ts.isPrefixUnaryExpression(node) && node.operator === ts.SyntaxKind.MinusToken && ts.isNumericLiteral(node.operand)) {
+      return { kind: "literal", value: -Number(node.operand.text), node, sourceFile };
+    }
+    return undefined;
+  }
+}

@@ -1,0 +1,111 @@
+import ts from "typescript";
+
+/**
+ * Declarations by name, found by looking only at what each enclosing scope declares directly.
+ * Lazy and cached per scope node, so answering "what is PORT here?" never walks a whole file.
+ */
+export type Declaration =
+  | ts.VariableDeclaration
+  | ts.BindingElement
+  | ts.ParameterDeclaration
+  | ts.FunctionDeclaration
+  | ts.ClassDeclaration
+  | ts.EnumDeclaration
+  | ts.ImportClause
+  | ts.ImportSpecifier
+  | ts.NamespaceImport
+  | ts.ImportEqualsDeclaration;
+
+const scopeTables = new WeakMap<ts.Node, Map<string, Declaration>>();
+const reassignedTables = new WeakMap<ts.SourceFile, Set<string>>();
+
+function addBindingNames(name: ts.BindingName, declaration: ts.VariableDeclaration | ts.ParameterDeclaration, table: Map<string, Declaration>): void {
+  if (ts.isIdentifier(name)) {
+    table.set(name.text, declaration);
+    return;
+  }
+  for (const element of name.elements) {
+    if (ts.isOmittedExpression(element)) continue;
+    if (ts.isIdentifier(element.name)) table.set(element.name.text, element);
+    else addBindingNames(element.name, declaration, table);
+  }
+}
+
+function addStatement(statement: ts.Statement, table: Map<string, Declaration>): void {
+  if (ts.isVariableStatement(statement)) {
+    for (const declaration of statement.declarationList.declarations) addBindingNames(declaration.name, declaration, table);
+  } else if ((ts.isFunctionDeclaration(statement) || ts.isClassDeclaration(statement) || ts.isEnumDeclaration(statement)) && statement.name) {
+    table.set(statement.name.text, statement);
+  } else if (ts.isImportDeclaration(statement) && statement.importClause && !statement.importClause.isTypeOnly) {
+    const clause = statement.importClause;
+    if (clause.name) table.set(clause.name.text, clause);
+    const bindings = clause.namedBindings;
+    if (bindings && ts.isNamespaceImport(bindings)) table.set(bindings.name.text, bindings);
+    if (bindings && ts.isNamedImports(bindings)) for (const element of bindings.elements) if (!element.isTypeOnly) table.set(element.name.text, element);
+  } else if (ts.isImportEqualsDeclaration(statement)) {
+    table.set(statement.name.text, statement);
+  }
+}
+
+function tableFor(scope: ts.Node): Map<string, Declaration> | undefined {
+  const cached = scopeTables.get(scope);
+  if (cached) return cached;
+  const table = new Map<string, Declaration>();
+  if (ts.isSourceFile(scope) || ts.isBlock(scope) || ts.isModuleBlock(scope)) {
+    for (const statement of scope.statements) addStatement(statement, table);
+  } else if (ts.isCaseBlock(scope)) {
+    for (const clause of scope.clauses) for (const statement of clause.statements) addStatement(statement, table);
+  } else if (ts.isFunctionLike(scope)) {
+    for (const parameter of scope.parameters) addBindingNames(parameter.name, parameter, table);
+  } else if ((ts.isForStatement(scope) || ts.isForOfStatement(scope) || ts.isForInStatement(scope)) && scope.initializer && ts.isVariableDeclarationList(scope.initializer)) {
+    for (const declaration of scope.initializer.declarations) addBindingNames(declaration.name, declaration, table);
+  } else if (ts.isCatchClause(scope) && scope.variableDeclaration) {
+    addBindingNames(scope.variableDeclaration.name, scope.variableDeclaration, table);
+  } else {
+    return undefined;
+  }
+  scopeTables.set(scope, table);
+  return table;
+}
+
+/** The declaration `identifier` refers to, in its file; `undefined` for globals. */
+export function findDeclaration(identifier: ts.Identifier): Declaration | undefined {
+  return lookupName(identifier.text, identifier.parent);
+}
+
+export function lookupName(name: string, from: ts.Node | undefined): Declaration | undefined {
+  for (let scope: ts.Node | undefined = from; scope; scope = scope.parent) {
+    const found = tableFor(scope)?.get(name);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+/** Names assigned after their declaration anywhere in the file (`x = …`, `x++`); such `let`s are not constants. */
+function reassignedNames(sourceFile: ts.SourceFile): Set<string> {
+  const cached = reassignedTables.get(sourceFile);
+  if (cached) return cached;
+  const names = new Set<string>();
+  const visit = (node: ts.Node): void => {
+    if (ts.isBinaryExpression(node) && node.operatorToken.kind >= ts.SyntaxKind.FirstAssignment && node.operatorToken.kind <= ts.SyntaxKind.LastAssignment && ts.isIdentifier(node.left)) {
+      names.add(node.left.text);
+    } else if ((ts.isPrefixUnaryExpression(node) || ts.isPostfixUnaryExpression(node)) && ts.isIdentifier(node.operand) && (node.operator === ts.SyntaxKind.PlusPlusToken || node.operator === ts.SyntaxKind.MinusMinusToken)) {
+      names.add(node.operand.text);
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(sourceFile);
+  reassignedTables.set(sourceFile, names);
+  return names;
+}
+
+/** A variable whose value cannot change after its declaration. */
+export function isConstantBinding(declaration: ts.VariableDeclaration | ts.BindingElement, name: string): boolean {
+  let list: ts.Node = declaration;
+  while (!ts.isVariableDeclarationList(list)) {
+    if (!list.parent || ts.isParameter(list) || ts.isCatchClause(list)) return false;
+    list = list.parent;
+  }
+  if ((list.flags & ts.NodeFlags.Const) !== 0) return true;
+  return !reassignedNames(declaration.getSourceFile()).has(name);
+}

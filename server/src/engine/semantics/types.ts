@@ -1,0 +1,57 @@
+import type ts from "typescript";
+
+/**
+ * What an expression refers to in terms of a module: `fs.promises.writeFile` imported as
+ * `import * as fs from "node:fs"` is `{ module: "fs", path: ["promises", "writeFile"] }`.
+ * Default, namespace and `require()` bindings all stand for the module itself (`path: []`).
+ */
+export interface ModuleRef {
+  /** Specifier without the `node:` prefix ("fs", "fs/promises", "winston", "./config"). */
+  module: string;
+  path: string[];
+}
+
+export interface LiteralValue {
+  kind: "literal";
+  value: string | number | boolean;
+  /** The literal node where the value is written, possibly in another file. */
+  node: ts.Expression;
+  sourceFile: ts.SourceFile;
+}
+
+export interface EnvValue {
+  kind: "env";
+  /** The variable name when it is static (`process.env.PORT`, `process.env["PORT"]`). */
+  name?: string;
+  /** `process.env.PORT ?? 3000` → the literal 3000. */
+  fallback?: LiteralValue;
+}
+
+export interface UnknownValue {
+  kind: "unknown";
+}
+
+export type ValueOrigin = LiteralValue | EnvValue | UnknownValue;
+
+export interface ResolvedNode {
+  node: ts.Expression;
+  sourceFile: ts.SourceFile;
+}
+
+/**
+ * Questions every rule asks about meaning rather than text. Written once in the engine; all
+ * answers follow local constants, object literals, destructuring and relative imports across
+ * files (re-exports and barrels included), cached per file version.
+ */
+export interface Semantics {
+  /** Which module (and member path) an expression such as a callee refers to. */
+  moduleRef(expression: ts.Expression): ModuleRef | undefined;
+  /** Follows constants, object properties and imports to the value: a literal, an env read, or unknown. */
+  valueOf(expression: ts.Expression): ValueOrigin;
+  /** True when the value is read from the environment, directly or through constants and config objects. */
+  isFromEnv(expression: ts.Expression): boolean;
+  /** The expression a name or property stands for (`cfg` → its `{ ... }` object literal), possibly in another file. */
+  resolve(expression: ts.Expression): ResolvedNode;
+  /** A property's value expression of an object-literal-valued expression (`{ port: 8080 }`, or a const naming one). */
+  property(objectExpression: ts.Expression, name: string): ResolvedNode | undefined;
+}

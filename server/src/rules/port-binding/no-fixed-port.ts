@@ -1,0 +1,157 @@
+import ts from "typescript";
+import { defineRule, type RuleContext } from "../../engine/rule";
+import type { LiteralValue } from "../../engine/semantics";
+import { findDeclaration } from "../../engine/semantics/scopes";
+import { skipOuterExpressions, staticName } from "../../engine/semantics/syntax";
+import { toEnvName } from "../../engine/fixes/envConfig";
+import type { Fix } from "../../engine/types";
+import { PORT_SINKS, type PortSink } from "./data/portSinks";
+import { checkStartScripts } from "./startScripts";
+
+/** The callee as written: `Bun.serve` → ["Bun", "serve"]; anything else → undefined. */
+function globalPath(expression: ts.Expression): string[] | undefined {
+  const node = skipOuterExpressions(expression);
+  if (ts.isIdentifier(node)) return [node.text];
+  if (ts.isPropertyAccessExpression(node)) {
+    const base = globalPath(node.expression);
+    return base && [...base, node.name.text];
+  }
+  return undefined;
+}
+
+/** Whether the root name of `Bun.serve` is a local binding rather than the runtime's global. */
+function declaredLocally(expression: ts.Expression): boolean {
+  let node = skipOuterExpressions(expression);
+  while (ts.isPropertyAccessExpression(node)) node = skipOuterExpressions(node.expression);
+  return ts.isIdentifier(node) && findDeclaration(node) !== undefined;
+}
+
+function calleeName(expression: ts.Expression): string | undefined {
+  const node = skipOuterExpressions(expression);
+  if (ts.isIdentifier(node)) return node.text;
+  if (ts.isPropertyAccessExpression(node)) return node.name.text;
+  return undefined;
+}
+
+function matchesSink(context: RuleContext, sink: PortSink, callee: ts.Expression): boolean {
+  const spec = sink.callee;
+  if ("method" in spec) {
+    const node = skipOuterExpressions(callee);
+    return ts.isPropertyAccessExpression(node) && node.name.text === spec.method;
+  }
+  if ("name" in spec) return calleeName(callee) === spec.name;
+  if ("global" in spec) {
+    const written = globalPath(callee);
+    return written !== undefined && written.join(".") === spec.global.join(".") && !declaredLocally(callee);
+  }
+  const ref = context.semantics.moduleRef(callee);
+  return ref !== undefined && ref.module === spec.module && ref.path.join(".") === spec.path.join(".");
+}
+
+/** A port worth reporting: a positive integer, as a number or a numeric string. */
+function fixedPort(value: LiteralValue): number | undefined {
+  const port = typeof value.value === "number" ? value.value : typeof value.value === "string" && /^\d{1,5}$/.test(value.value) ? Number(value.value) : undefined;
+  return port !== undefined && Number.isInteger(port) && port > 0 && port <= 65535 ? port : undefined;
+}
+
+/** `PORT`, or `METRICS_PORT` when the value is named like a second, specific port. */
+function envNameFor(expression: ts.Expression, literal: LiteralValue): string {
+  const candidates = [skipOuterExpressions(expression), literal.node.parent];
+  for (const node of candidates) {
+    let name: string | undefined;
+    if (ts.isIdentifier(node)) name = node.text;
+    else if (ts.isPropertyAccessExpression(node)) name = node.name.text;
+    else if (node && (ts.isVariableDeclaration(node) || ts.isPropertyAssignment(node)) && ts.isIdentifier(node.name)) name = node.name.text;
+    if (name && /port/i.test(name) && !/^port$/i.test(name)) return toEnvName(name);
+  }
+  return "PORT";
+}
+
+function portFix(literal: LiteralValue, envName: string): Fix {
+  // `3000 as const` cannot hold a call: replace the whole assertion.
+  const parent = literal.node.parent;
+  const target = ts.isAsExpression(parent) && parent.type.getText(literal.sourceFile) === "const" ? parent : literal.node;
+  const text = literal.node.getText(literal.sourceFile);
+  return {
+    title: `Read the port from process.env.${envName} (default ${text})`,
+    safe: true,
+    edits: [{ file: literal.sourceFile.fileName, start: target.getStart(literal.sourceFile), end: target.getEnd(), newText: `Number(process.env.${envName} ?? ${text})` }],
+    creates: [],
+  };
+}
+
+/** How the reported expression leads to the literal, when it is not the literal itself. */
+function describeOrigin(context: RuleContext, reportOn: ts.Node, literal: LiteralValue): string {
+  if (reportOn === literal.node || (ts.isExpression(reportOn) && skipOuterExpressions(reportOn) === literal.node)) return "";
+  const where = literal.sourceFile === context.sourceFile ? "" : ` in ${context.project.relative(literal.sourceFile.fileName)}`;
+  return ` (via \`${reportOn.getText(context.sourceFile)}\`${where})`;
+}
+
+function checkPort(context: RuleContext, sink: PortSink, expression: ts.Expression, reportOn: ts.Node): void {
+  const value = context.semantics.valueOf(expression);
+  if (value.kind !== "literal") return;
+  const port = fixedPort(value);
+  if (port === undefined) return;
+  const envName = envNameFor(expression, value);
+  context.report({
+    node: reportOn,
+    message: `Port ${port} is hardcoded in ${sink.label}${describeOrigin(context, reportOn, value)}; bind to the port the platform gives in process.env.${envName}.`,
+    signals: [`literal port passed to ${sink.label}`],
+    fixes: [portFix(value, envName)],
+  });
+}
+
+/** The port inside an options object: `{ port: 8080 }`, `{ listen: { port: 4000 } }`, inline or named. */
+function optionPort(context: RuleContext, argument: ts.Expression, optionPath: string[]): ts.Expression | undefined {
+  let current: ts.Expression = argument;
+  for (const key of optionPath) {
+    const property = context.semantics.property(current, key);
+    if (!property) return undefined;
+    current = property.node;
+  }
+  return current;
+}
+
+/** Where to put the squiggle for an option: the property's value as written in this file, if it is here. */
+function optionNode(argument: ts.Expression, optionPath: string[]): ts.Node {
+  let current: ts.Node = skipOuterExpressions(argument);
+  for (const key of optionPath) {
+    if (!ts.isObjectLiteralExpression(current)) return argument;
+    const property = current.properties.find(
+      (p): p is ts.PropertyAssignment | ts.ShorthandPropertyAssignment => (ts.isPropertyAssignment(p) || ts.isShorthandPropertyAssignment(p)) && staticName(p.name) === key,
+    );
+    if (!property) return argument;
+    current = ts.isPropertyAssignment(property) ? skipOuterExpressions(property.initializer) : property.name;
+  }
+  return current;
+}
+
+export const noFixedPort = defineRule({
+  id: "port-binding/no-fixed-port",
+  factor: "VII",
+  headline: true,
+  defaultSeverity: "warning",
+  description: "Servers must bind to the port the platform provides (process.env.PORT), not a hardcoded one.",
+  rationale: "A twelve-factor app is self-contained and exports its service by binding to a port given by the execution environment; a fixed port breaks on platforms that assign ports and when two instances share a host.",
+  fixable: true,
+  trigger: /\.listen\s*\(|\bserve\s*\(|createServer|WebSocketServer|\bServer\s*\(|\bserver\s*\(|startStandaloneServer/,
+  create(context) {
+    if (context.role.test) return {};
+    const onCall = (node: ts.Node): void => {
+      const call = node as ts.CallExpression | ts.NewExpression;
+      for (const sink of PORT_SINKS) {
+        const argument = call.arguments?.[sink.argument];
+        if (!argument || !matchesSink(context, sink, call.expression)) continue;
+        if (sink.direct && context.semantics.valueOf(argument).kind === "literal") {
+          checkPort(context, sink, argument, argument);
+        } else {
+          const port = optionPort(context, argument, sink.optionPath);
+          if (port) checkPort(context, sink, port, optionNode(argument, sink.optionPath));
+        }
+        return;
+      }
+    };
+    return { [ts.SyntaxKind.CallExpression]: onCall, [ts.SyntaxKind.NewExpression]: onCall };
+  },
+  projectFiles: { kinds: ["packageJson", "procfile"], check: checkStartScripts },
+});
