@@ -7,6 +7,8 @@ const watch = process.argv.includes("--watch");
 const entries = [
   { entryPoints: ["server/src/cli/main.ts"], outfile: "dist/cli.js", banner: { js: "#!/usr/bin/env node" } },
   { entryPoints: ["server/src/engine/auditWorker.ts"], outfile: "dist/auditWorker.js" },
+  { entryPoints: ["server/src/server.ts"], outfile: "dist/server.js", banner: { js: "#!/usr/bin/env node" } },
+  { entryPoints: ["client/src/extension.ts"], outfile: "dist/extension.js" },
 ];
 
 const common = {
@@ -17,6 +19,9 @@ const common = {
   sourcemap: true,
   external: ["vscode"],
   logLevel: "warning",
+  // jsonc-parser's UMD build (its `main`) loads its parts through a dynamic require that a
+  // bundle cannot resolve at run time; its ESM build (`module`) bundles cleanly.
+  mainFields: ["module", "main"],
 };
 
 const contexts = await Promise.all(

@@ -63,7 +63,9 @@ const YIELD_EVERY_MS = 25;
 
 /** The worker bundle next to the running bundle, or in dist/ when running from the TS sources (tests). */
 export function defaultWorkerScript(): string | undefined {
-  const candidates = [path.join(__dirname, "auditWorker.js"), path.resolve(__dirname, "../../../dist/auditWorker.js")];
+  // `__filename`, not `__dirname`: tsx gives a wrong `__dirname` to a CJS module loaded from ESM.
+  const here = path.dirname(__filename);
+  const candidates = [path.join(here, "auditWorker.js"), path.resolve(here, "../../../dist/auditWorker.js")];
   return candidates.find((candidate) => fs.existsSync(candidate));
 }
 

@@ -107,7 +107,10 @@ export function runWorkerPool(options: WorkerPoolOptions): Promise<void> {
       }
     };
     const spawn = (): Slot => {
-      const slot: Slot = { worker: new Worker(options.script, { workerData: options.init }), retiring: false };
+      // No inherited flags: the bundle needs no loader, and a parent's `--import tsx` would make
+      // every worker transpile the 10 MB bundle (0.8 s instead of 0.25 s to start).
+      const worker = new Worker(options.script, { workerData: options.init, execArgv: [] });
+      const slot: Slot = { worker, retiring: false };
       live.add(slot);
       slot.worker.on("message", (result: BatchResult) => {
         if (settled) return;

@@ -2,6 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import ignore, { type Ignore } from "ignore";
 import { MAX_FILE_BYTES } from "./analyzer";
+import { projectFileKind } from "./projectFiles";
 import { isSourceFile } from "./sourceKinds";
 import type { Note } from "./types";
 
@@ -35,18 +36,6 @@ export const EXCLUDED_DIRS: ReadonlySet<string> = new Set([
 ]);
 /** Generated bundles and source maps: huge single lines nobody edits by hand. */
 const EXCLUDED_FILE = /(\.min\.[cm]?js|-min\.js|\.bundle\.[cm]?js|\.map)$/i;
-
-const PROJECT_FILE_NAMES: ReadonlySet<string> = new Set([
-  "package.json", "package-lock.json", "npm-shrinkwrap.json", "yarn.lock", "pnpm-lock.yaml", "bun.lock",
-  ".gitignore", ".npmrc", "Procfile",
-]);
-const PROJECT_FILE_PATTERN = /^(\.env.*|Dockerfile.*|docker-compose.*\.ya?ml|compose.*\.ya?ml)$/;
-const CONFIG_DATA = /(^|\/)config\/(.+\/)?[^/]+\.(json|ya?ml)$/;
-
-/** The project files later rules read, judged by name (and `config/` folder) alone. */
-export function isProjectFile(relativePath: string, name = path.posix.basename(relativePath)): boolean {
-  return PROJECT_FILE_NAMES.has(name) || PROJECT_FILE_PATTERN.test(name) || CONFIG_DATA.test(relativePath);
-}
 
 const SNIFF_BYTES = 8192;
 
@@ -165,8 +154,9 @@ class Walker {
     }
   }
 
+  /** Sources, and the project files the engine has a parser and rules for. */
   private isWanted(name: string, relative: string): boolean {
-    return isSourceFile(name) || isProjectFile(relative, name);
+    return isSourceFile(name) || projectFileKind(name, relative) !== undefined;
   }
 
   private linksToFile(file: string): boolean {

@@ -6,5 +6,5 @@ export function redact(value: string): string {
   const chars = [...value];
   // Short values show less, so a 6-character password is not two-thirds printed.
   const shown = chars.slice(0, Math.min(4, Math.floor(chars.length / 4))).join("");
-  return `"${shown}…" (${value.length} chars)`;
+  return `"${shown}…" (${chars.length} chars)`;
 }

@@ -1,4 +1,4 @@
-import type { Report, ReportFinding, ReportNote, ReportStats } from "../reportModel";
+import { countFindings, type Report, type ReportFinding, type ReportNote, type ReportStats } from "../reportModel";
 
 /** The `--format json` document; its shape is documented in docs/json-format.md and versioned. */
 export interface JsonReport {
@@ -11,18 +11,12 @@ export interface JsonReport {
 }
 
 export function toJsonReport(report: Report): JsonReport {
-  const count = (severity: ReportFinding["severity"]) => report.findings.filter((finding) => finding.severity === severity).length;
+  const counts = countFindings(report.findings);
   return {
     version: 1,
     root: report.root,
     stats: report.stats,
-    summary: {
-      problems: report.findings.length,
-      errors: count("error"),
-      warnings: count("warning"),
-      infos: count("info"),
-      fixable: report.findings.filter((finding) => finding.fixable).length,
-    },
+    summary: { problems: report.findings.length, ...counts },
     // Fields are listed one by one so a later addition to ReportFinding is a deliberate change here.
     findings: report.findings.map((finding) => ({
       ruleId: finding.ruleId,

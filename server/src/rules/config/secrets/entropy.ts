@@ -44,13 +44,22 @@ export const RANDOMNESS_THRESHOLDS: Readonly<Record<Charset, { minLength: number
 /**
  * Letters only, or letters with a short number at the end, made of pronounceable chunks:
  * `keyboardcat`, `mySuperSecret`, `hunter2`, `auth.token.expired`. Random letter strings
- * (`qXfTrBnmLpOeKsAz`) break into short vowel-less chunks and do not pass.
+ * (`qXfTrBnmLpOeKsAz`, `qxftrbnmlpwksdz`) break into short chunks or long consonant runs and do not pass.
  */
 export function isWordLike(value: string): boolean {
   const stripped = value.replace(/[-_. ]?[0-9]{1,4}$/, "");
   if (!/^[A-Za-z]+(?:[-_. ][A-Za-z]+)*$/.test(stripped)) return false;
   const chunks = stripped.match(/[A-Z]?[a-z]+|[A-Z]+(?![a-z])/g) ?? [];
-  return chunks.every((chunk) => chunk.length >= 3 && /[aeiouyAEIOUY]/.test(chunk));
+  if (chunks.length === 0) return false;
+  let letters = 0;
+  for (const chunk of chunks) {
+    const vowels = chunk.replace(/[^aeiouyAEIOUY]/g, "").length;
+    if (chunk.length < 2 || vowels === 0) return false;
+    // Five consonants in a row are rare in English and common in random letters.
+    if (/[^aeiouyAEIOUY]{5}/.test(chunk)) return false;
+    letters += chunk.length;
+  }
+  return letters / chunks.length >= 3;
 }
 
 /** An ascending run like `abcdef` or `123456`: typed by a person, never drawn at random. */

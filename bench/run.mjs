@@ -1,0 +1,207 @@
+// `npm run bench`: the engine against a bare TypeScript parse, over the same real-world files.
+// It measures and prints; it never asserts on time (machines differ, 2-core CI runners are noisy).
+//
+//   --quick   a spread subset of 2,000 corpus files and fewer per-file runs, for a sanity check
+//   --json    the figures as one JSON object on stdout (progress still goes to stderr)
+import { Buffer } from "node:buffer";
+import { readFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { performance } from "node:perf_hooks";
+import process from "node:process";
+import { fileURLToPath } from "node:url";
+import ts from "typescript";
+import { Engine } from "../server/src/engine/analyzer.ts";
+import { auditProject } from "../server/src/engine/audit.ts";
+import { defaultConfig } from "../server/src/engine/configTypes.ts";
+import { discoverFiles } from "../server/src/engine/discovery.ts";
+import { scriptKindOf } from "../server/src/engine/sourceKinds.ts";
+import { RULES } from "../server/src/rules/registry.ts";
+import { collectCorpusFiles, ensureCorpus, spreadSubset } from "./corpus.mjs";
+import { writeLargeFiles } from "./largeFiles.mjs";
+import { collectGarbage, countLines, pad, percentile, round, RssSampler } from "./stats.mjs";
+
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const quick = process.argv.includes("--quick");
+const asJson = process.argv.includes("--json");
+const log = (line) => process.stderr.write(`${line}\n`);
+
+/** (a) `ts.createSourceFile` without parent pointers over every file, one thread; reads timed apart. */
+function bareParse(files) {
+  const sampler = new RssSampler().start();
+  let readMs = 0;
+  let parseMs = 0;
+  let bytes = 0;
+  let lines = 0;
+  const wallStart = performance.now();
+  files.forEach((file, index) => {
+    const readStart = performance.now();
+    const text = readFileSync(file, "utf8");
+    const parseStart = performance.now();
+    ts.createSourceFile(file, text, ts.ScriptTarget.Latest, false, scriptKindOf(file));
+    parseMs += performance.now() - parseStart;
+    readMs += parseStart - readStart;
+    bytes += Buffer.byteLength(text);
+    lines += countLines(text);
+    if (index % 200 === 0) sampler.sample();
+  });
+  return { wallMs: performance.now() - wallStart, parseMs, readMs, bytes, lines, ...sampler.stop() };
+}
+
+/** (b) and (c): the whole audit (discovery, read, pre-scan, parse, walk, rules), as the CLI runs it. */
+async function audit(root, files, workers) {
+  const sampler = new RssSampler().start();
+  const start = performance.now();
+  const result = await auditProject({
+    root,
+    paths: files,
+    config: defaultConfig(),
+    rules: RULES,
+    workers,
+    defaultExcludes: false,
+    onProgress: (done) => {
+      if (done % 200 === 0) sampler.sample();
+    },
+  });
+  const wallMs = performance.now() - start;
+  return { wallMs, stats: result.stats, findings: result.findings.length, notes: result.notes.length, ...sampler.stop() };
+}
+
+function discoveryOnly(root, files) {
+  const start = performance.now();
+  const result = discoverFiles(root, { paths: files, defaultExcludes: false });
+  return { wallMs: performance.now() - start, files: result.files.length };
+}
+
+/**
+ * Per-file latency of a warm engine against a bare parse of the same text. Each run appends a
+ * different comment, as a keystroke would, so neither side gets a cached tree.
+ */
+function perFile(file, root, runs) {
+  const base = readFileSync(file, "utf8");
+  const kind = scriptKindOf(file);
+  const engine = new Engine({ root, rules: RULES, config: defaultConfig() });
+  const bare = [];
+  const analyzed = [];
+  let parsed = false;
+  let findings = 0;
+  const warmups = 5;
+  collectGarbage();
+  for (let run = 0; run < runs + warmups; run++) {
+    const text = `${base}\n// edit ${run}\n`;
+    const order = run % 2 === 0 ? ["bare", "engine"] : ["engine", "bare"];
+    for (const side of order) {
+      const start = performance.now();
+      if (side === "bare") ts.createSourceFile(file, text, ts.ScriptTarget.Latest, false, kind);
+      else {
+        const result = engine.analyzeFile(file, text);
+        parsed = result.parsed;
+        findings = result.findings.length;
+      }
+      const ms = performance.now() - start;
+      if (run >= warmups) (side === "bare" ? bare : analyzed).push(ms);
+    }
+  }
+  return {
+    file: path.relative(repoRoot, file),
+    lines: countLines(base),
+    parsed,
+    findings,
+    bare: { p50: round(percentile(bare, 50), 2), p95: round(percentile(bare, 95), 2) },
+    engine: { p50: round(percentile(analyzed, 50), 2), p95: round(percentile(analyzed, 95), 2) },
+    ratioP50: round(percentile(analyzed, 50) / percentile(bare, 50), 2),
+  };
+}
+
+/** Real corpus files of 1,800-2,200 lines (not generated code), spread over the corpus. */
+function realLargeFiles(files, count) {
+  const picked = [];
+  for (const file of spreadSubset(files, 4000)) {
+    const lines = countLines(readFileSync(file, "utf8"));
+    if (lines >= 1800 && lines <= 2200 && file.endsWith(".js")) picked.push(file);
+  }
+  return spreadSubset(picked, count);
+}
+
+function rate(count, ms) {
+  return round(count / (ms / 1000), 1);
+}
+
+function phaseRow(label, wallMs, files, bytes, memory, extra = "") {
+  return `${pad(label, 34, true)}${pad(round(wallMs / 1000, 2), 9)}${pad(rate(files, wallMs), 10)}${pad(rate(bytes / 2 ** 20, wallMs), 8)}${pad(memory.peakRssMB, 10)}${pad(memory.maxRssMB, 10)}  ${extra}`;
+}
+
+async function main() {
+  const corpusDir = ensureCorpus(repoRoot, log);
+  const allFiles = collectCorpusFiles(corpusDir);
+  const files = quick ? spreadSubset(allFiles, 2000) : allFiles;
+  const threads = os.availableParallelism();
+  log(`Corpus: ${files.length} files${quick ? ` (quick subset of ${allFiles.length})` : ""}; ${RULES.length} rules; ${threads} cores.`);
+
+  collectGarbage();
+  log("(a) bare parse ...");
+  const a = bareParse(files);
+  collectGarbage();
+  log("discovery alone ...");
+  const discovery = discoveryOnly(corpusDir, files);
+  collectGarbage();
+  log("(b) audit on one thread ...");
+  const b = await audit(corpusDir, files, 1);
+  collectGarbage();
+  log(`(c) audit on ${threads} worker threads ...`);
+  const c = await audit(corpusDir, files, threads);
+
+  log("per-file latency ...");
+  const runs = quick ? 30 : 40;
+  const generated = writeLargeFiles(path.join(repoRoot, "bench/.cache/large"));
+  const perFileResults = [
+    ...generated.map((file) => ({ source: "generated", ...perFile(file, path.dirname(file), runs) })),
+    ...realLargeFiles(allFiles, 4).map((file) => ({ source: "corpus", ...perFile(file, corpusDir, runs) })),
+  ];
+
+  const figures = {
+    machine: { node: process.version, cores: threads, cpu: os.cpus()[0]?.model, typescript: ts.version, rules: RULES.length },
+    corpus: { files: files.length, quick, mb: round(a.bytes / 2 ** 20), lines: a.lines },
+    bareParse: { ...a, parseMs: Math.round(a.parseMs), readMs: Math.round(a.readMs), wallMs: Math.round(a.wallMs) },
+    discovery: { wallMs: Math.round(discovery.wallMs), files: discovery.files },
+    auditOneThread: { ...b, wallMs: Math.round(b.wallMs) },
+    auditWorkers: { ...c, wallMs: Math.round(c.wallMs), workers: threads },
+    ratioAuditToParse: round(b.wallMs / a.parseMs, 2),
+    ratioAuditToReadAndParse: round(b.wallMs / (a.parseMs + a.readMs), 2),
+    workerSpeedUp: round(b.wallMs / c.wallMs, 2),
+    perFile: perFileResults,
+  };
+  if (asJson) {
+    process.stdout.write(`${JSON.stringify(figures, null, 2)}\n`);
+    return;
+  }
+  printReport(figures, a, b, c);
+}
+
+function printReport(figures, a, b, c) {
+  const out = (line = "") => process.stdout.write(`${line}\n`);
+  const { machine, corpus } = figures;
+  out(`Twelve-Factor Lint benchmark: node ${machine.node}, ${machine.cores} cores (${machine.cpu}), typescript ${machine.typescript}, ${machine.rules} rules`);
+  out(`Corpus: ${corpus.files} files, ${corpus.mb} MB, ${corpus.lines} lines${corpus.quick ? " (--quick subset)" : ""}`);
+  out();
+  out(`${pad("phase", 34, true)}${pad("wall s", 9)}${pad("files/s", 10)}${pad("MB/s", 8)}${pad("peak MB", 10)}${pad("maxRSS", 10)}`);
+  out(phaseRow("(a) bare parse, 1 thread", a.parseMs, corpus.files, a.bytes, a, `(parse time only; reading took ${round(a.readMs / 1000, 2)} s more)`));
+  out(phaseRow("(b) audit, 1 thread", b.wallMs, b.stats.files, b.stats.bytes, b, `parsed ${b.stats.parsed}/${b.stats.files}, ${b.findings} findings, ${b.notes} notes`));
+  out(phaseRow(`(c) audit, ${figures.auditWorkers.workers} worker threads`, c.wallMs, c.stats.files, c.stats.bytes, c, `parsed ${c.stats.parsed}/${c.stats.files}, ${c.findings} findings`));
+  out(`    of which discovery (stat + 8 KB sniff of each file): ${round(figures.discovery.wallMs / 1000, 2)} s`);
+  out();
+  out(`(b)/(a) audit vs bare parse: ${figures.ratioAuditToParse}x (target <= 1.0x); vs read + parse: ${figures.ratioAuditToReadAndParse}x`);
+  out(`(c) speed-up over (b): ${figures.workerSpeedUp}x on ${figures.auditWorkers.workers} threads`);
+  out();
+  out("Per file, warm (each run re-parses an edited text); target engine/bare p50 <= 1.2x");
+  out(`${pad("file", 46, true)}${pad("lines", 7)}${pad("bare p50/p95 ms", 18)}${pad("engine p50/p95 ms", 20)}${pad("ratio", 7)}  parsed findings`);
+  for (const row of figures.perFile) {
+    const name = row.file.length > 45 ? `...${row.file.slice(-42)}` : row.file;
+    out(`${pad(name, 46, true)}${pad(row.lines, 7)}${pad(`${row.bare.p50} / ${row.bare.p95}`, 18)}${pad(`${row.engine.p50} / ${row.engine.p95}`, 20)}${pad(`${row.ratioP50}x`, 7)}  ${row.parsed ? "yes" : "no "}    ${row.findings}`);
+  }
+}
+
+main().catch((error) => {
+  log(error instanceof Error ? (error.stack ?? error.message) : String(error));
+  process.exitCode = 1;
+});

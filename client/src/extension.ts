@@ -1,0 +1,64 @@
+import * as path from "node:path";
+import * as vscode from "vscode";
+import { LanguageClient, State, TransportKind, type LanguageClientOptions, type ServerOptions } from "vscode-languageclient/node";
+import { registerCommands } from "./commands";
+import { StatusItem } from "./statusItem";
+
+/** The client knows nothing of rules: it starts the server and surfaces what the server says. */
+let client: LanguageClient | undefined;
+
+export const DOCUMENT_SELECTOR = [
+  { scheme: "file", language: "typescript" },
+  { scheme: "file", language: "typescriptreact" },
+  { scheme: "file", language: "javascript" },
+  { scheme: "file", language: "javascriptreact" },
+  { scheme: "file", language: "dotenv" },
+  { scheme: "file", pattern: "**/package.json" },
+  { scheme: "file", pattern: "**/{Dockerfile,Dockerfile.*,*.Dockerfile,Procfile,.npmrc,.gitignore}" },
+  { scheme: "file", pattern: "**/{docker-compose,compose}*.{yml,yaml}" },
+  { scheme: "file", pattern: "**/config/*.{json,yml,yaml}" },
+];
+
+function createClient(context: vscode.ExtensionContext, output: vscode.LogOutputChannel): LanguageClient {
+  const module = context.asAbsolutePath(path.join("dist", "server.js"));
+  const serverOptions: ServerOptions = {
+    run: { module, transport: TransportKind.ipc },
+    debug: { module, transport: TransportKind.ipc, options: { execArgv: ["--nolazy", "--inspect=6019"] } },
+  };
+  const clientOptions: LanguageClientOptions = {
+    documentSelector: DOCUMENT_SELECTOR,
+    outputChannel: output,
+    synchronize: { configurationSection: "twelveFactor" },
+    diagnosticPullOptions: { onChange: true, onSave: true },
+  };
+  return new LanguageClient("twelveFactor", "Twelve-Factor Lint", serverOptions, clientOptions);
+}
+
+export async function activate(context: vscode.ExtensionContext): Promise<{ client: () => LanguageClient | undefined }> {
+  const output = vscode.window.createOutputChannel("Twelve-Factor Lint", { log: true });
+  const status = new StatusItem();
+  context.subscriptions.push(output, status);
+
+  const start = async (): Promise<void> => {
+    client = createClient(context, output);
+    client.onDidChangeState((event) => status.setRunning(event.newState === State.Running));
+    await client.start();
+    client.onNotification("twelveFactor/status", (params) => status.update(params));
+  };
+
+  registerCommands(context, {
+    client: () => client,
+    output,
+    status,
+    restart: async () => {
+      await client?.stop();
+      await start();
+    },
+  });
+  await start();
+  return { client: () => client };
+}
+
+export async function deactivate(): Promise<void> {
+  await client?.stop();
+}

@@ -1,0 +1,16 @@
+import jwt from "jsonwebtoken";
+
+// Hit: a high-entropy value assigned to a secret-like name.
+const clientSecret = "q8Zt4vN2xLp7Rk9sWd3Hf6Jm1Yc5Bg0T";
+
+// Trap: a placeholder is not a secret.
+const webhookSecret = process.env.WEBHOOK_SECRET ?? "changeme";
+
+export function signSession(userId: string): string {
+  // Trap: the signing secret comes from the environment.
+  return jwt.sign({ sub: userId }, process.env.JWT_SECRET as string, { expiresIn: "1h" });
+}
+
+export function paymentHeaders(): Record<string, string> {
+  return { Authorization: `Bearer ${clientSecret}`, "X-Webhook-Secret": webhookSecret };
+}

@@ -1,0 +1,106 @@
+import { parseArgs } from "node:util";
+
+export const FORMATS = ["text", "json", "sarif"] as const;
+export type OutputFormat = (typeof FORMATS)[number];
+
+export interface CliOptions {
+  paths: string[];
+  format: OutputFormat;
+  output?: string;
+  fix: boolean;
+  /** Raw `--rule` values, checked against the registry by the caller. */
+  rules: string[];
+  maxWarnings?: number;
+  quiet: boolean;
+  /** `true`/`false` when forced by `--color`/`--no-color`, else decided from the terminal. */
+  color?: boolean;
+  help: boolean;
+  version: boolean;
+}
+
+export type ParsedArgs = { ok: true; options: CliOptions } | { ok: false; message: string };
+
+export const USAGE = `Usage: twelve-factor-lint [paths...] [options]
+
+Lints TypeScript and JavaScript services against the Twelve-Factor App.
+Paths default to "."; the project root is the nearest folder at or above the first
+path that holds a package.json or .git.
+
+Options:
+  -f, --format text|json|sarif   Report format (default: text)
+  -o, --output FILE              Write the report to FILE instead of stdout
+      --fix                      Apply safe fixes, then report what remains
+      --rule ID=SEVERITY         Set a rule to off, info, warning or error (repeatable)
+      --max-warnings N           Exit with 1 when there are more than N warnings
+      --quiet                    Report errors only
+      --color, --no-color        Force colors on or off
+  -h, --help                     Show this help
+  -v, --version                  Show the version
+
+Exit codes: 0 no errors (and warnings within --max-warnings), 1 errors or too many
+warnings, 2 usage error or internal failure.
+Docs: https://github.com/twelve-factor-lint/twelve-factor-lint/blob/main/docs/cli.md
+`;
+
+function describeParseError(error: unknown): string {
+  const { code, message } = error as { code?: string; message: string };
+  if (code === "ERR_PARSE_ARGS_UNKNOWN_OPTION") {
+    const name = /'([^']+)'/.exec(message)?.[1] ?? "";
+    return `unknown option ${name}`;
+  }
+  // Node's own first line ("Option '--fix' does not take an argument"), without its period.
+  return message.split("\n")[0].replace(/\.$/, "").replace(/^Option/, "option");
+}
+
+/** Parses argv (without `node` and the script). Never throws: a usage error comes back as a message. */
+export function parseCliArgs(argv: readonly string[]): ParsedArgs {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: [...argv],
+      allowPositionals: true,
+      strict: true,
+      options: {
+        format: { type: "string", short: "f" },
+        output: { type: "string", short: "o" },
+        fix: { type: "boolean" },
+        rule: { type: "string", multiple: true },
+        "max-warnings": { type: "string" },
+        quiet: { type: "boolean" },
+        color: { type: "boolean" },
+        "no-color": { type: "boolean" },
+        help: { type: "boolean", short: "h" },
+        version: { type: "boolean", short: "v" },
+      },
+    });
+  } catch (error) {
+    return { ok: false, message: describeParseError(error) };
+  }
+  const { values, positionals } = parsed;
+  const format = values.format ?? "text";
+  if (!(FORMATS as readonly string[]).includes(format)) {
+    return { ok: false, message: `--format must be one of ${FORMATS.join(", ")} (got "${format}")` };
+  }
+  let maxWarnings: number | undefined;
+  if (values["max-warnings"] !== undefined) {
+    const text = values["max-warnings"].trim();
+    if (!/^\d+$/.test(text)) return { ok: false, message: `--max-warnings must be a whole number of 0 or more (got "${values["max-warnings"]}")` };
+    maxWarnings = Number(text);
+  }
+  if (values.output !== undefined && values.output.trim() === "") return { ok: false, message: "--output needs a file name" };
+  return {
+    ok: true,
+    options: {
+      paths: positionals.length > 0 ? positionals : ["."],
+      format: format as OutputFormat,
+      output: values.output,
+      fix: values.fix ?? false,
+      rules: values.rule ?? [],
+      maxWarnings,
+      quiet: values.quiet ?? false,
+      color: values["no-color"] ? false : values.color ? true : undefined,
+      help: values.help ?? false,
+      version: values.version ?? false,
+    },
+  };
+}

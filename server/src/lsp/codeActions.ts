@@ -1,0 +1,112 @@
+import { CodeActionKind, type CodeAction, type Diagnostic } from "vscode-languageserver";
+import { planFixes } from "../engine/applyFixes";
+import type { Finding, Fix } from "../engine/types";
+import { isOurDiagnostic } from "./diagnostics";
+import { toUri, toWorkspaceEdit, type EditCapabilities, type EditTarget } from "./workspaceEdits";
+
+export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.twelveFactor`;
+export const APPLY_FIX_COMMAND = "twelveFactor.applyFix";
+
+export interface CodeActionRequest {
+  file: string;
+  /** The document's current text. */
+  text: string;
+  /** Our diagnostics the client sent for the requested range. */
+  diagnostics: Diagnostic[];
+  /** Every current finding of the document, for fix-all. */
+  findings: readonly Finding[];
+  only?: string[];
+  target: EditTarget;
+  capabilities: EditCapabilities;
+}
+
+/** A fix as an edit the client applies, or, when it cannot create files, as our command that does. */
+function actionForFixes(title: string, kind: string, fixes: Fix[], request: CodeActionRequest, diagnostics?: Diagnostic[]): CodeAction | undefined {
+  const edit = toWorkspaceEdit(fixes, request.target, request.capabilities);
+  if (edit) return { title, kind, diagnostics, edit };
+  const needsCreation = fixes.some((fix) => fix.creates.length > 0);
+  if (!needsCreation) return undefined;
+  return { title, kind, diagnostics, command: { title, command: APPLY_FIX_COMMAND, arguments: [fixes] } };
+}
+
+function lineStart(text: string, line: number): number {
+  let offset = 0;
+  for (let i = 0; i < line; i++) {
+    const next = text.indexOf("\n", offset);
+    if (next < 0) return text.length;
+    offset = next + 1;
+  }
+  return offset;
+}
+
+/** `// twelve-factor-disable-next-line <id>` above the line, or the id added to one already there. */
+function disableLineFix(text: string, file: string, line: number, ruleId: string): Fix {
+  const start = lineStart(text, line);
+  const lineText = text.slice(start, text.indexOf("\n", start) < 0 ? text.length : text.indexOf("\n", start));
+  const indent = /^\s*/.exec(lineText)?.[0] ?? "";
+  if (line > 0) {
+    const previousStart = lineStart(text, line - 1);
+    const previous = text.slice(previousStart, start).replace(/\r?\n$/, "");
+    const existing = /\/\/\s*twelve-factor-disable-next-line\s+([^\n]*?)\s*$/.exec(previous);
+    if (existing && !existing[1].includes("--")) {
+      const end = previousStart + previous.length;
+      return { title: "", safe: false, edits: [{ file, start: end, end, newText: `, ${ruleId}` }], creates: [] };
+    }
+  }
+  const eol = text.includes("\r\n") ? "\r\n" : "\n";
+  return { title: "", safe: false, edits: [{ file, start, end: start, newText: `${indent}// twelve-factor-disable-next-line ${ruleId}${eol}` }], creates: [] };
+}
+
+function disableFileFix(text: string, file: string, ruleId: string): Fix {
+  const eol = text.includes("\r\n") ? "\r\n" : "\n";
+  // A shebang must stay the first line.
+  const at = text.startsWith("#!") ? (text.indexOf("\n") < 0 ? text.length : text.indexOf("\n") + 1) : 0;
+  const prefix = at === text.length && at > 0 ? eol : "";
+  return { title: "", safe: false, edits: [{ file, start: at, end: at, newText: `${prefix}/* twelve-factor-disable ${ruleId} */${eol}` }], creates: [] };
+}
+
+export function fixAllAction(request: CodeActionRequest, kind: string): CodeAction | undefined {
+  const plan = planFixes(request.findings, (file) => request.target.readText(file));
+  if (plan.applied.length === 0) return undefined;
+  const fixes = plan.applied.map((finding) => finding.fixes[0]);
+  return actionForFixes("Fix all auto-fixable Twelve-Factor problems", kind, fixes, request);
+}
+
+export function codeActionsFor(request: CodeActionRequest): CodeAction[] {
+  const only = request.only;
+  const wants = (kind: string): boolean => !only || only.some((prefix) => kind === prefix || kind.startsWith(`${prefix}.`));
+  const actions: CodeAction[] = [];
+
+  if (wants(FIX_ALL_KIND) && only) {
+    const fixAll = fixAllAction(request, FIX_ALL_KIND);
+    if (fixAll) actions.push(fixAll);
+    return actions;
+  }
+  if (!wants(CodeActionKind.QuickFix)) return actions;
+
+  const seen = new Set<string>();
+  for (const diagnostic of request.diagnostics.filter(isOurDiagnostic)) {
+    const { ruleId, fixes, disableable } = diagnostic.data;
+    const fix = fixes[0];
+    if (fix) {
+      const action = actionForFixes(fix.title, CodeActionKind.QuickFix, [fix], request, [diagnostic]);
+      if (action) actions.push({ ...action, isPreferred: true });
+    }
+    if (!disableable || seen.has(`${ruleId}:${diagnostic.range.start.line}`)) continue;
+    seen.add(`${ruleId}:${diagnostic.range.start.line}`);
+    const lineAction = actionForFixes(`Disable ${ruleId} for this line`, CodeActionKind.QuickFix, [disableLineFix(request.text, request.file, diagnostic.range.start.line, ruleId)], request, [diagnostic]);
+    if (lineAction) actions.push(lineAction);
+    if (!seen.has(`file:${ruleId}`)) {
+      seen.add(`file:${ruleId}`);
+      const fileAction = actionForFixes(`Disable ${ruleId} for the entire file`, CodeActionKind.QuickFix, [disableFileFix(request.text, request.file, ruleId)], request, [diagnostic]);
+      if (fileAction) actions.push(fileAction);
+    }
+  }
+  if (request.findings.some((finding) => finding.fixes[0]?.safe)) {
+    const fixAll = fixAllAction(request, CodeActionKind.QuickFix);
+    if (fixAll) actions.push(fixAll);
+  }
+  return actions;
+}
+
+export { toUri };

@@ -1,0 +1,140 @@
+import { mkdirSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { WorkDoneProgressReporter, type CancellationToken, type Connection, type Diagnostic, type ExecuteCommandParams, type TextDocuments } from "vscode-languageserver";
+import type { TextDocument } from "vscode-languageserver-textdocument";
+import { writableTarget } from "../engine/applyFixes";
+import { isSourceFile } from "../engine/sourceKinds";
+import type { Fix, Note } from "../engine/types";
+import { RULES } from "../rules/registry";
+import { APPLY_FIX_COMMAND } from "./codeActions";
+import { toDiagnostic } from "./diagnostics";
+import { fileOf } from "./documentDiagnostics";
+import type { ProjectRegistry } from "./projects";
+import { toWorkspaceEdit, type EditCapabilities, type EditTarget } from "./workspaceEdits";
+import { WorkspaceAudit, type AuditSummary } from "./workspaceAudit";
+
+export const AUDIT_COMMAND = "twelveFactor.auditWorkspace";
+
+interface Publisher {
+  publishAudited(file: string): void;
+  isOpen(file: string): boolean;
+}
+
+/** `workspace/executeCommand` handlers: the workspace audit and the file-creating fix. */
+export class Commands {
+  readonly audit = new WorkspaceAudit(RULES);
+  private running?: AbortController;
+
+  constructor(
+    private readonly connection: Connection,
+    private readonly registry: ProjectRegistry,
+    private readonly documents: TextDocuments<TextDocument>,
+    private readonly capabilities: () => EditCapabilities,
+    private readonly log: (notes: readonly Note[]) => void,
+    private readonly publisher: Publisher,
+  ) {}
+
+  editTarget(): EditTarget {
+    const openVersions = new Map<string, number>();
+    for (const document of this.documents.all()) {
+      const file = fileOf(document.uri);
+      if (file) openVersions.set(file, document.version);
+    }
+    return {
+      readText: (file) => this.registry.projectFor(file).engine.project.host.readFile(file),
+      versionOf: (file) => openVersions.get(file) ?? null,
+    };
+  }
+
+  auditDiagnostics(file: string): Diagnostic[] {
+    return this.audit.findingsOf(file).map((finding) => toDiagnostic(finding, isSourceFile(file)));
+  }
+
+  async execute(params: ExecuteCommandParams, token: CancellationToken, workDone?: WorkDoneProgressReporter): Promise<unknown> {
+    try {
+      if (params.command === AUDIT_COMMAND) return await this.runAudit(token, workDone);
+      if (params.command === APPLY_FIX_COMMAND) return await this.applyFix((params.arguments?.[0] ?? []) as Fix[]);
+      this.connection.console.warn(`Unknown command ${params.command}.`);
+      return null;
+    } catch (error) {
+      this.connection.console.error(`${params.command} failed: ${(error as Error).stack ?? error}`);
+      return null;
+    }
+  }
+
+  /** Re-reads one file from disk after it changed, for the audit's stored results. */
+  reaudit(file: string, deleted = false): void {
+    if (!this.audit.ran) return;
+    if (deleted) this.audit.update(file, []);
+    else {
+      const project = this.registry.projectFor(file);
+      if (project.isExcluded(file)) return;
+      const result = project.engine.analyzeFile(file);
+      this.audit.update(file, result.findings);
+    }
+    this.publisher.publishAudited(file);
+  }
+
+  settingsChanged(): void {
+    if (this.audit.ran) void this.runAudit(undefined, undefined);
+  }
+
+  /** Progress goes to the client's token when it sent one, else to a server-created one. */
+  private async runAudit(token: CancellationToken | undefined, workDone: WorkDoneProgressReporter | undefined): Promise<AuditSummary> {
+    this.running?.abort();
+    const controller = new AbortController();
+    this.running = controller;
+    token?.onCancellationRequested(() => controller.abort());
+    const progress = workDone && !WorkDoneProgressReporter.isNullInstance(workDone) ? workDone : await this.connection.window.createWorkDoneProgress();
+    progress.begin("Twelve-Factor: auditing the workspace", 0, "finding files", true);
+    const serverProgress = progress as { token?: CancellationToken };
+    serverProgress.token?.onCancellationRequested(() => controller.abort());
+
+    const before = new Set(this.audit.files());
+    const projects = this.registry.workspaceFolders.map((folder) => this.registry.projectFor(path.join(folder, "package.json")));
+    try {
+      const summary = await this.audit.run(projects, { signal: controller.signal, report: (percentage, message) => progress.report(percentage, message) }, (note) => this.log([note]));
+      if (!summary.cancelled) {
+        for (const file of new Set([...before, ...this.audit.files()])) {
+          if (!this.publisher.isOpen(file)) this.publisher.publishAudited(file);
+        }
+      }
+      return summary;
+    } finally {
+      progress.done();
+      if (this.running === controller) this.running = undefined;
+    }
+  }
+
+  /**
+   * For clients that cannot create files through a WorkspaceEdit: create the new files here
+   * (inside the workspace only, never over an existing file), then apply the remaining edits.
+   */
+  private async applyFix(fixes: Fix[]): Promise<boolean> {
+    const remaining: Fix[] = [];
+    for (const fix of fixes) {
+      for (const creation of fix.creates) {
+        const root = this.registry.rootFor(creation.file);
+        const target = writableTarget(root, creation.file);
+        if (!target) {
+          this.connection.console.warn(`Not creating ${creation.file}: outside the workspace.`);
+          return false;
+        }
+        try {
+          mkdirSync(path.dirname(target), { recursive: true });
+          writeFileSync(target, creation.text, { flag: "wx" });
+        } catch (error) {
+          if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+          this.connection.console.warn(`Not creating ${creation.file}: it already exists; the fix was not applied.`);
+          return false;
+        }
+        this.registry.projectFor(creation.file).engine.invalidate(creation.file);
+      }
+      remaining.push({ ...fix, creates: [] });
+    }
+    const edit = toWorkspaceEdit(remaining, this.editTarget(), this.capabilities());
+    if (!edit) return false;
+    const result = await this.connection.workspace.applyEdit({ label: "Twelve-Factor fix", edit });
+    return result.applied;
+  }
+}

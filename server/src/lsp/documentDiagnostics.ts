@@ -1,0 +1,73 @@
+import path from "node:path";
+import type { Diagnostic } from "vscode-languageserver";
+import type { TextDocument } from "vscode-languageserver-textdocument";
+import { URI } from "vscode-uri";
+import { isSourceFile } from "../engine/sourceKinds";
+import type { Finding, Note } from "../engine/types";
+import type { ProjectRegistry } from "./projects";
+import type { Settings } from "./settings";
+import { toDiagnostic } from "./diagnostics";
+
+export interface DocumentResult {
+  version: number;
+  findings: Finding[];
+  diagnostics: Diagnostic[];
+  durationMs: number;
+}
+
+export function fileOf(uri: string): string | undefined {
+  const parsed = URI.parse(uri);
+  return parsed.scheme === "file" ? path.resolve(parsed.fsPath) : undefined;
+}
+
+/**
+ * The one analysis path behind both deliveries (pull and push): the engine over the unsaved
+ * buffer, cached per document version so a pull after a push costs nothing.
+ */
+export class DocumentDiagnostics {
+  private readonly cache = new Map<string, DocumentResult>();
+
+  constructor(
+    private readonly registry: ProjectRegistry,
+    private readonly settings: () => Settings,
+    private readonly onNotes: (notes: readonly Note[]) => void,
+  ) {}
+
+  forget(uri: string): void {
+    this.cache.delete(uri);
+  }
+
+  clear(): void {
+    this.cache.clear();
+  }
+
+  cached(uri: string): DocumentResult | undefined {
+    return this.cache.get(uri);
+  }
+
+  analyze(document: TextDocument): DocumentResult {
+    const cached = this.cache.get(document.uri);
+    if (cached && cached.version === document.version) return cached;
+    const started = performance.now();
+    const file = fileOf(document.uri);
+    let findings: Finding[] = [];
+    if (file && this.settings().enable) {
+      const project = this.registry.projectFor(file);
+      if (!project.isExcluded(file)) {
+        this.onNotes(project.configNotes);
+        const result = project.engine.analyzeFile(file, document.getText());
+        this.onNotes(result.notes);
+        findings = result.findings;
+      }
+    }
+    const commentable = file !== undefined && isSourceFile(file);
+    const result: DocumentResult = {
+      version: document.version,
+      findings,
+      diagnostics: findings.map((finding) => toDiagnostic(finding, commentable)),
+      durationMs: performance.now() - started,
+    };
+    this.cache.set(document.uri, result);
+    return result;
+  }
+}

@@ -1,0 +1,286 @@
+import path from "node:path";
+import {
+  CodeActionKind,
+  DidChangeConfigurationNotification,
+  DidChangeWatchedFilesNotification,
+  DocumentDiagnosticReportKind,
+  FileChangeType,
+  TextDocuments,
+  TextDocumentSyncKind,
+  type Connection,
+  type InitializeResult,
+} from "vscode-languageserver";
+import { TextDocument } from "vscode-languageserver-textdocument";
+import { OverlayHost } from "../engine/host";
+import type { Note } from "../engine/types";
+import { RULES } from "../rules/registry";
+import { APPLY_FIX_COMMAND, codeActionsFor, FIX_ALL_KIND } from "./codeActions";
+import { toUri } from "./workspaceEdits";
+import { AUDIT_COMMAND, Commands } from "./commands";
+import { DocumentDiagnostics, fileOf } from "./documentDiagnostics";
+import { hoverFor } from "./hover";
+import { ProjectRegistry } from "./projects";
+import { DEFAULT_SETTINGS, normalizeSettings, SETTINGS_SECTION, type Settings } from "./settings";
+import { StatusReporter } from "./status";
+
+/** Files whose change can alter the findings of other files. */
+const PROJECT_FACT_FILES = /(^|[\\/])(package\.json|\.gitignore|\.env[^\\/]*|tsconfig[^\\/]*\.json|jsconfig\.json|\.twelve-factor\.json)$/;
+const PUSH_DEBOUNCE_MS = 120;
+
+/** Wires the engine to an LSP connection. The engine stays unaware of LSP; this is the adapter. */
+export function startLanguageServer(connection: Connection): void {
+  const documents = new TextDocuments(TextDocument);
+  const host = new OverlayHost();
+  const ruleIds = new Set(RULES.map((rule) => rule.id));
+  let settings: Settings = DEFAULT_SETTINGS;
+  const registry = new ProjectRegistry(host, RULES, settings);
+  const said = new Set<string>();
+  const log = (notes: readonly Note[]): void => {
+    for (const note of notes) {
+      const line = note.message;
+      if (said.has(line)) continue;
+      said.add(line);
+      if (note.level === "error") connection.console.error(line);
+      else if (note.level === "warning") connection.console.warn(line);
+      else connection.console.info(line);
+    }
+  };
+  const analysis = new DocumentDiagnostics(registry, () => settings, log);
+  const status = new StatusReporter(connection);
+  let pull = false;
+  let canRefreshPull = false;
+  let dynamicWatchers = false;
+  let dynamicConfiguration = false;
+  let foldersSupported = false;
+  let capabilities = { documentChanges: false, createFiles: false };
+  const pushTimers = new Map<string, NodeJS.Timeout>();
+
+  const commands = new Commands(connection, registry, documents, () => capabilities, log, {
+    publishAudited: (file) => publishAudited(file),
+    isOpen: (file) => openFiles().has(file),
+  });
+
+  function openFiles(): Map<string, TextDocument> {
+    const map = new Map<string, TextDocument>();
+    for (const document of documents.all()) {
+      const file = fileOf(document.uri);
+      if (file) map.set(file, document);
+    }
+    return map;
+  }
+
+  /** A file that is not open shows its audit findings (pushed); an open one shows live ones. */
+  function publishAudited(file: string): void {
+    if (openFiles().has(file)) return;
+    const uri = toUri(file);
+    connection.sendDiagnostics({ uri, diagnostics: commands.auditDiagnostics(file) });
+  }
+
+  function push(document: TextDocument): void {
+    const result = analysis.analyze(document);
+    void connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics: result.diagnostics });
+    status.documentAnalysed(document.uri, result, commands.audit);
+  }
+
+  function schedule(document: TextDocument, immediately = false): void {
+    clearTimeout(pushTimers.get(document.uri));
+    const run = (): void => {
+      pushTimers.delete(document.uri);
+      const current = documents.get(document.uri);
+      if (current) guard("diagnostics", () => push(current));
+    };
+    if (immediately) run();
+    else pushTimers.set(document.uri, setTimeout(run, PUSH_DEBOUNCE_MS));
+  }
+
+  /** Re-validate every open document (cross-file facts changed). */
+  function refreshAll(): void {
+    analysis.clear();
+    if (pull) {
+      if (canRefreshPull) void connection.languages.diagnostics.refresh();
+    } else {
+      for (const document of documents.all()) schedule(document);
+    }
+  }
+
+  function guard<T>(what: string, run: () => T, fallback?: T): T | undefined {
+    try {
+      return run();
+    } catch (error) {
+      connection.console.error(`${what} failed: ${(error as Error).stack ?? error}`);
+      return fallback;
+    }
+  }
+
+  async function loadSettings(): Promise<void> {
+    let raw: unknown;
+    try {
+      [raw] = await connection.workspace.getConfiguration([{ section: SETTINGS_SECTION }]);
+    } catch {
+      raw = undefined;
+    }
+    const normalized = normalizeSettings(raw, ruleIds);
+    if (normalized.problems.length > 0) void connection.window.showWarningMessage(`Twelve-Factor: ${normalized.problems.join(" ")}`);
+    settings = normalized.settings;
+    registry.updateSettings(settings);
+  }
+
+  connection.onInitialize((params): InitializeResult => {
+    const client = params.capabilities;
+    pull = client.textDocument?.diagnostic !== undefined;
+    canRefreshPull = client.workspace?.diagnostics?.refreshSupport === true;
+    dynamicWatchers = client.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
+    dynamicConfiguration = client.workspace?.didChangeConfiguration?.dynamicRegistration === true;
+    foldersSupported = client.workspace?.workspaceFolders === true;
+    capabilities = {
+      documentChanges: client.workspace?.workspaceEdit?.documentChanges === true,
+      createFiles: client.workspace?.workspaceEdit?.resourceOperations?.includes("create") === true,
+    };
+    const folders = params.workspaceFolders?.map((folder) => fileOf(folder.uri)).filter((f): f is string => f !== undefined) ?? [];
+    const rootUri = params.rootUri ? fileOf(params.rootUri) : undefined;
+    registry.setWorkspaceFolders(folders.length > 0 ? folders : rootUri ? [rootUri] : []);
+    return {
+      capabilities: {
+        textDocumentSync: TextDocumentSyncKind.Incremental,
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
+        hoverProvider: true,
+        executeCommandProvider: { commands: [AUDIT_COMMAND, APPLY_FIX_COMMAND] },
+        ...(pull ? { diagnosticProvider: { identifier: "twelve-factor", interFileDependencies: true, workspaceDiagnostics: false } } : {}),
+        workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
+      },
+      serverInfo: { name: "twelve-factor-language-server", version: process.env.TWELVE_FACTOR_VERSION },
+    };
+  });
+
+  connection.onInitialized(async () => {
+    if (dynamicConfiguration) void connection.client.register(DidChangeConfigurationNotification.type, { section: SETTINGS_SECTION });
+    if (dynamicWatchers) {
+      void connection.client.register(DidChangeWatchedFilesNotification.type, {
+        watchers: [{ globPattern: "**/{package.json,.gitignore,.env,.env.*,tsconfig*.json,jsconfig.json,.twelve-factor.json,*.ts,*.tsx,*.mts,*.cts,*.js,*.jsx,*.mjs,*.cjs}" }],
+      });
+    }
+    if (foldersSupported) {
+      connection.workspace.onDidChangeWorkspaceFolders((event) => {
+        const current = new Set(registry.workspaceFolders);
+        for (const removed of event.removed) current.delete(fileOf(removed.uri) ?? "");
+        for (const added of event.added) current.add(fileOf(added.uri) ?? "");
+        registry.setWorkspaceFolders([...current].filter(Boolean));
+        refreshAll();
+      });
+    }
+    await loadSettings();
+    refreshAll();
+  });
+
+  connection.onDidChangeConfiguration(async () => {
+    await loadSettings();
+    refreshAll();
+    commands.settingsChanged();
+  });
+
+  documents.onDidOpen((event) => {
+    const file = fileOf(event.document.uri);
+    if (file) host.set(file, event.document.getText());
+    // A file opened in pull mode drops its pushed audit findings: the pulled ones replace them.
+    if (pull && file && commands.audit.ran) void connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });
+    if (!pull) schedule(event.document, true);
+  });
+
+  documents.onDidChangeContent((event) => {
+    const file = fileOf(event.document.uri);
+    if (!file) return;
+    host.set(file, event.document.getText());
+    if (PROJECT_FACT_FILES.test(file)) {
+      registry.projectFor(file).engine.invalidate(file);
+      if (file.endsWith(".twelve-factor.json")) registry.reloadConfig();
+    }
+    if (settings.run === "onSave") return;
+    // Other open files may import this one (a port constant): revalidate them too.
+    if (pull) {
+      if (documents.all().length > 1 || PROJECT_FACT_FILES.test(file)) refreshAllDebounced();
+    } else {
+      for (const document of documents.all()) schedule(document);
+    }
+  });
+
+  let refreshTimer: NodeJS.Timeout | undefined;
+  function refreshAllDebounced(): void {
+    clearTimeout(refreshTimer);
+    refreshTimer = setTimeout(refreshAll, PUSH_DEBOUNCE_MS);
+  }
+
+  documents.onDidSave((event) => {
+    if (settings.run === "onSave") {
+      analysis.forget(event.document.uri);
+      if (pull) refreshAll();
+      else schedule(event.document, true);
+    }
+  });
+
+  documents.onDidClose((event) => {
+    const file = fileOf(event.document.uri);
+    clearTimeout(pushTimers.get(event.document.uri));
+    analysis.forget(event.document.uri);
+    if (!file) return;
+    host.delete(file);
+    registry.projectFor(file).engine.invalidate(file);
+    if (commands.audit.ran) commands.reaudit(file);
+    void connection.sendDiagnostics({ uri: event.document.uri, diagnostics: commands.auditDiagnostics(file) });
+    refreshAllDebounced();
+  });
+
+  connection.languages.diagnostics.on((params, token) => {
+    const document = documents.get(params.textDocument.uri);
+    if (!document || token.isCancellationRequested || (settings.run === "onSave" && !analysis.cached(document.uri))) {
+      const cached = document ? analysis.cached(document.uri) : undefined;
+      return { kind: DocumentDiagnosticReportKind.Full, items: cached?.diagnostics ?? [] };
+    }
+    const result = guard("diagnostics", () => analysis.analyze(document));
+    if (result) status.documentAnalysed(document.uri, result, commands.audit);
+    return { kind: DocumentDiagnosticReportKind.Full, items: result?.diagnostics ?? [] };
+  });
+
+  connection.onDidChangeWatchedFiles((params) => {
+    let factsChanged = false;
+    for (const change of params.changes) {
+      const file = fileOf(change.uri);
+      if (!file) continue;
+      const project = registry.projectFor(file);
+      project.engine.invalidate(file);
+      if (change.type !== FileChangeType.Changed) project.engine.filesAddedOrRemoved();
+      if (path.basename(file) === ".twelve-factor.json") registry.reloadConfig();
+      if (PROJECT_FACT_FILES.test(file)) factsChanged = true;
+      if (commands.audit.ran && !openFiles().has(file)) commands.reaudit(file, change.type === FileChangeType.Deleted);
+    }
+    if (factsChanged || params.changes.length > 0) refreshAll();
+  });
+
+  connection.onCodeAction((params) => {
+    const document = documents.get(params.textDocument.uri);
+    const file = fileOf(params.textDocument.uri);
+    if (!document || !file) return [];
+    return (
+      guard("code actions", () =>
+        codeActionsFor({
+          file,
+          text: document.getText(),
+          diagnostics: params.context.diagnostics,
+          findings: analysis.analyze(document).findings,
+          only: params.context.only,
+          target: commands.editTarget(),
+          capabilities,
+        }),
+      ) ?? []
+    );
+  });
+
+  connection.onHover((params) => {
+    const document = documents.get(params.textDocument.uri);
+    if (!document) return null;
+    return guard("hover", () => hoverFor(analysis.analyze(document).findings, params.position, RULES) ?? null, null) ?? null;
+  });
+
+  connection.onExecuteCommand((params, token, workDone) => commands.execute(params, token, workDone));
+
+  documents.listen(connection);
+}

@@ -1,0 +1,55 @@
+import { isSeveritySetting } from "../engine/rule";
+import type { SeveritySetting } from "../engine/types";
+
+/**
+ * The `twelveFactor.*` settings, typed once for the server and the client. Per-rule severities
+ * here win over `.twelve-factor.json`, as a user's own editor setting should.
+ */
+export interface Settings {
+  enable: boolean;
+  /** Analyse while typing, or only when a file is saved. */
+  run: "onType" | "onSave";
+  /** Extra globs (gitignore-style, relative to the workspace folder) never analysed. */
+  exclude: string[];
+  rules: Record<string, SeveritySetting>;
+  trace: { server: "off" | "messages" | "verbose" };
+}
+
+export const DEFAULT_SETTINGS: Settings = { enable: true, run: "onType", exclude: [], rules: {}, trace: { server: "off" } };
+
+export const SETTINGS_SECTION = "twelveFactor";
+
+/** Reads whatever the client sent; every wrong value is named once and replaced by its default. */
+export function normalizeSettings(raw: unknown, knownRuleIds: ReadonlySet<string>): { settings: Settings; problems: string[] } {
+  const problems: string[] = [];
+  const settings: Settings = { ...DEFAULT_SETTINGS, exclude: [], rules: {}, trace: { ...DEFAULT_SETTINGS.trace } };
+  if (raw === undefined || raw === null) return { settings, problems };
+  if (typeof raw !== "object" || Array.isArray(raw)) return { settings, problems: ["twelveFactor settings must be an object; using the defaults."] };
+  const value = raw as Record<string, unknown>;
+  if (value.enable !== undefined) {
+    if (typeof value.enable === "boolean") settings.enable = value.enable;
+    else problems.push("twelveFactor.enable must be true or false; using true.");
+  }
+  if (value.run !== undefined) {
+    if (value.run === "onType" || value.run === "onSave") settings.run = value.run;
+    else problems.push(`twelveFactor.run must be "onType" or "onSave"; using "onType".`);
+  }
+  if (value.exclude !== undefined) {
+    if (Array.isArray(value.exclude) && value.exclude.every((item) => typeof item === "string")) settings.exclude = value.exclude as string[];
+    else problems.push("twelveFactor.exclude must be a list of globs; ignoring it.");
+  }
+  if (value.rules !== undefined) {
+    if (value.rules && typeof value.rules === "object" && !Array.isArray(value.rules)) {
+      for (const [id, severity] of Object.entries(value.rules)) {
+        if (!knownRuleIds.has(id)) problems.push(`twelveFactor.rules: "${id}" is not a known rule id; ignoring it.`);
+        else if (!isSeveritySetting(severity)) problems.push(`twelveFactor.rules["${id}"] must be off, info, warning or error; using the default.`);
+        else settings.rules[id] = severity;
+      }
+    } else {
+      problems.push("twelveFactor.rules must be an object of rule id to severity; ignoring it.");
+    }
+  }
+  const trace = (value.trace as { server?: unknown } | undefined)?.server;
+  if (trace === "off" || trace === "messages" || trace === "verbose") settings.trace.server = trace;
+  return { settings, problems };
+}

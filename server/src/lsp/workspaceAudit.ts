@@ -1,0 +1,100 @@
+import { auditProject, type AuditResult } from "../engine/audit";
+import type { RuleDefinition } from "../engine/rule";
+import { FACTORS, type Finding, type Note } from "../engine/types";
+import type { Project } from "./projects";
+
+export interface AuditSummary {
+  files: number;
+  findings: number;
+  durationMs: number;
+  bySeverity: Record<"error" | "warning" | "info", number>;
+  /** Factor I..XII → findings (every factor present, zeros included, in order). */
+  byFactor: Record<string, number>;
+  byRule: Record<string, number>;
+  cancelled: boolean;
+}
+
+export interface AuditProgress {
+  report(percentage: number, message: string): void;
+  signal: AbortSignal;
+}
+
+/**
+ * The last whole-workspace audit: findings of every file, kept so that the Problems panel can
+ * show files that are not open, and refreshed file by file as files change on disk.
+ */
+export class WorkspaceAudit {
+  private readonly byFile = new Map<string, Finding[]>();
+  private fileCount = 0;
+  private durationMs = 0;
+  ran = false;
+
+  constructor(private readonly rules: readonly RuleDefinition[]) {}
+
+  files(): string[] {
+    return [...this.byFile.keys()];
+  }
+
+  findingsOf(file: string): Finding[] {
+    return this.byFile.get(file) ?? [];
+  }
+
+  /** Audits every project in turn; files are read from disk on worker threads where worthwhile. */
+  async run(projects: readonly Project[], progress: AuditProgress, onNote: (note: Note) => void): Promise<AuditSummary> {
+    const results: AuditResult[] = [];
+    const started = Date.now();
+    let cancelled = false;
+    try {
+      for (const [index, project] of projects.entries()) {
+        const result = await auditProject({
+          root: project.root,
+          config: project.config,
+          rules: this.rules,
+          signal: progress.signal,
+          onProgress: (done, total) => {
+            const share = total === 0 ? 1 : done / total;
+            progress.report(Math.floor(((index + share) / projects.length) * 100), `${done}/${total} files`);
+          },
+        });
+        results.push(result);
+      }
+    } catch (error) {
+      if (!progress.signal.aborted) throw error;
+      cancelled = true;
+    }
+    if (!cancelled) {
+      this.byFile.clear();
+      this.fileCount = 0;
+      for (const result of results) {
+        this.fileCount += result.stats.files;
+        for (const note of result.notes) onNote(note);
+        for (const finding of result.findings) this.byFile.set(finding.file, [...(this.byFile.get(finding.file) ?? []), finding]);
+      }
+      this.durationMs = Date.now() - started;
+      this.ran = true;
+    }
+    return { ...this.summary(), cancelled };
+  }
+
+  /** A file changed on disk: replace its findings (empty to forget it). */
+  update(file: string, findings: Finding[]): void {
+    if (findings.length === 0) this.byFile.delete(file);
+    else this.byFile.set(file, findings);
+  }
+
+  summary(): AuditSummary {
+    const bySeverity = { error: 0, warning: 0, info: 0 };
+    const byFactor: Record<string, number> = Object.fromEntries(FACTORS.map((factor) => [factor, 0]));
+    const byRule: Record<string, number> = {};
+    let findings = 0;
+    for (const list of this.byFile.values()) {
+      for (const finding of list) {
+        findings++;
+        bySeverity[finding.severity]++;
+        if (finding.factor) byFactor[finding.factor]++;
+        byRule[finding.ruleId] = (byRule[finding.ruleId] ?? 0) + 1;
+      }
+    }
+    return { files: this.fileCount, findings, durationMs: this.durationMs, bySeverity, byFactor, byRule, cancelled: false };
+  }
+}

@@ -1,0 +1,127 @@
+import { toEnvName } from "../../../engine/fixes/envConfig";
+import type { AllowList } from "./allowList";
+import { looksRandom } from "./entropy";
+import { classifyName, isCredentialHeader, isGenericName, splitWords } from "./names";
+import { isPublishedExample, notSecretFormatOf } from "./notSecrets";
+import { isPlaceholder } from "./placeholders";
+import { findProviderToken } from "./providers";
+import { isRealCredential, parseScheme } from "./schemeCredentials";
+import { envNameForScheme, findUrlCredentials } from "./urlCredentials";
+
+/**
+ * Where a string value sits, reduced to what the detector weighs: the name it is assigned to,
+ * and whether that place is a header, a known secret argument or an env-var fallback.
+ */
+export interface SlotInfo {
+  /** Variable, property, parameter, class field, JSX attribute or header name; for a fallback, the env var. */
+  name?: string;
+  role: "value" | "header" | "argument" | "fallback";
+  /** For `argument`: the call (`jwt.sign`) and the variable its secret conventionally lives in. */
+  call?: { label: string; envName: string };
+  /** Lower-cased names around the value (enclosing objects and variables, callee), computed on demand. */
+  names(): string;
+  siblings(): string;
+}
+
+export interface Detection {
+  /** Provider formats carry their own severity; heuristics use the rule's default. */
+  severity?: "error" | "warning";
+  signals: string[];
+  /** The secret as shown (redacted) and checked against the allow-list: a token, a URL's password, or the value. */
+  secret: string;
+  /** Offsets, in the value, of the part a fix moves to the environment (a whole connection string, a token ...). */
+  start: number;
+  end: number;
+  envName: string;
+  /** Whether a fix may move just this part when the value holds more text (not for URLs: they move whole). */
+  partialFix: boolean;
+}
+
+/** Words that make a value a field name rather than a password (`"new-password"`, `"userPassword"`). */
+const NAME_WORDS = new Set(["password", "passwd", "pwd", "pass", "secret", "token", "key", "apikey", "auth", "credentials"]);
+const DOTTED_KEY = /^[A-Za-z][A-Za-z0-9_-]*(?:\.[A-Za-z0-9_-]+)+$/;
+
+function nameFor(slot: SlotInfo, fallback: string): string {
+  if (!slot.name || slot.role === "header") return fallback;
+  const words = splitWords(slot.name);
+  return words.length === 0 || isGenericName(words) ? fallback : toEnvName(slot.name);
+}
+
+function genericEnvName(slot: SlotInfo, header: boolean): string {
+  if (slot.role === "argument" && slot.call) return slot.call.envName;
+  if (header && slot.name) {
+    return slot.name.toLowerCase().endsWith("authorization") ? "API_TOKEN" : toEnvName(slot.name.replace(/^x-/i, ""));
+  }
+  return slot.name ? toEnvName(slot.name) : "API_TOKEN";
+}
+
+function passwordSlotValue(value: string): boolean {
+  if (value.length < 4 || DOTTED_KEY.test(value)) return false;
+  return !splitWords(value).some((word) => NAME_WORDS.has(word));
+}
+
+/** Decides whether `value`, sitting in `slot`, is a hardcoded secret, and why. */
+export function detectSecret(value: string, slot: SlotInfo, allowed: AllowList): Detection | undefined {
+  if (value.length < 4) return undefined;
+  const verdict = slot.role === "header" ? { kind: "secret" as const } : classifyName(slot.name);
+  const header = slot.role === "header" || (slot.name !== undefined && isCredentialHeader(slot.name));
+  const found = find(value, slot, verdict.kind, header);
+  if (!found || allowed(found.secret) || allowed(value)) return undefined;
+  return found;
+}
+
+function find(value: string, slot: SlotInfo, kind: "password" | "secret" | "none", header: boolean): Detection | undefined {
+  const secretSlot = kind !== "none" || header || slot.role === "argument";
+  const token = findProviderToken(value, { secretSlot, names: slot.names, siblings: slot.siblings });
+  if (token) {
+    if (isPublishedExample(token.token)) return undefined;
+    const whole = token.format.whole === true;
+    return {
+      severity: token.format.severity,
+      signals: [`${token.format.label} format`],
+      secret: token.token,
+      // A connection string, webhook URL or key file moves as a whole.
+      start: whole ? 0 : token.index,
+      end: whole ? value.length : token.index + token.token.length,
+      envName: slot.role === "fallback" && slot.name ? slot.name : nameFor(slot, token.format.envName),
+      partialFix: true,
+    };
+  }
+  if (isPublishedExample(value.trim())) return undefined;
+
+  const url = findUrlCredentials(value);
+  if (url) {
+    const named = slot.name && splitWords(slot.name).length >= 2 && !isGenericName(splitWords(slot.name));
+    return {
+      signals: [`password in a ${url.scheme}:// URL`],
+      secret: url.password,
+      start: url.start,
+      end: url.end,
+      envName: slot.role === "fallback" && slot.name ? slot.name : named ? toEnvName(slot.name as string) : envNameForScheme(url.scheme),
+      partialFix: false,
+    };
+  }
+
+  const scheme = parseScheme(value, header);
+  if (scheme) {
+    if (!isRealCredential(scheme)) return undefined;
+    const signal = header && slot.name && !/authorization$/i.test(slot.name) ? `\`${slot.name}\` header value` : "Authorization header value";
+    return { signals: [signal], secret: scheme.credential, start: scheme.index, end: scheme.index + scheme.credential.length, envName: genericEnvName(slot, header), partialFix: true };
+  }
+
+  if (notSecretFormatOf(value) || isPlaceholder(value)) return undefined;
+  const all = { secret: value, start: 0, end: value.length, envName: genericEnvName(slot, header), partialFix: true };
+
+  if (slot.role === "argument" && slot.call) {
+    return passwordSlotValue(value) ? { ...all, signals: [`argument of ${slot.call.label}`] } : undefined;
+  }
+  if (kind === "password" && slot.role !== "fallback") {
+    return passwordSlotValue(value) ? { ...all, signals: [`password literal assigned to \`${slot.name}\``] } : undefined;
+  }
+  if ((kind !== "none" || header) && looksRandom(value)) {
+    if (slot.role === "fallback") return { ...all, signals: [`high-entropy fallback for process.env.${slot.name}`] };
+    if (header) return { ...all, signals: [/authorization$/i.test(slot.name ?? "") ? "Authorization header value" : `high-entropy \`${slot.name}\` header value`] };
+    return { ...all, signals: [`high-entropy value assigned to \`${slot.name}\``] };
+  }
+  return undefined;
+}

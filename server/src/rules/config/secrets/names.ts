@@ -1,0 +1,90 @@
+/**
+ * What a name says about the value assigned to it. English compounds put the head last
+ * (`dbPassword` is a password, `passwordLabel` is a label), so the verdict comes from the last
+ * meaningful word: a secret head makes a secret slot, anything else does not.
+ */
+
+export type NameKind = "password" | "secret" | "none";
+
+/** `clientSecret` → ["client", "secret"], `DB_PASSWORD` → ["db", "password"], `x-api-key` → ["x", "api", "key"]. */
+export function splitWords(name: string): string[] {
+  return name
+    .replace(/([a-z0-9])([A-Z])/g, "$1 $2")
+    .replace(/([A-Z]+)([A-Z][a-z])/g, "$1 $2")
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .filter((word) => word.length > 0);
+}
+
+/** Heads that name a password: a literal there is a password even when it is a plain word. */
+const PASSWORD_HEADS = new Set(["password", "passwd", "pwd", "passphrase", "passcode", "pword"]);
+/** `pass` alone is too often "passed" (test results); with a qualifier (`dbPass`, `smtp_pass`) it is a password. */
+const QUALIFIED_PASSWORD_HEADS = new Set(["pass", "pw"]);
+
+/** Heads that name a credential: flagged when the value looks random. */
+const SECRET_HEADS = new Set([
+  "secret", "secrets", "token", "tokens", "apikey", "apikeys", "credential", "credentials", "creds",
+  "auth", "authorization", "bearer", "jwt", "pat", "privatekey", "secretkey", "accesskey", "clientsecret",
+  "apitoken", "authtoken", "accesstoken", "sessionsecret",
+]);
+
+/** Words before `key` (or `keys`) that make it a credential rather than a lookup key. */
+const KEY_QUALIFIERS = new Set([
+  "api", "access", "private", "secret", "signing", "sign", "encryption", "encrypt", "decryption", "master",
+  "auth", "app", "client", "license", "licence", "subscription", "service", "account", "admin", "session",
+  "hmac", "jwt", "consumer", "shared", "root", "server", "write", "ingest", "management", "deploy", "webhook",
+]);
+
+/**
+ * Trailing words that describe the value's encoding or environment, not what it is:
+ * `apiKeyValue`, `secretB64`, `tokenProd`, `JWT_SECRET_DEV`, `password1`.
+ */
+const TRAILING_FILLER = new Set([
+  "value", "val", "str", "string", "raw", "encoded", "b64", "base64", "hex", "bytes", "buf", "buffer", "plain",
+  "plaintext", "prod", "production", "dev", "development", "staging", "stage", "test", "live", "local",
+  "default", "fallback", "old", "new", "current", "primary", "secondary", "v1", "v2", "v3",
+]);
+
+export interface NameVerdict {
+  kind: NameKind;
+  words: string[];
+}
+
+/** Classifies an identifier, property, parameter, attribute or header name. */
+export function classifyName(name: string | undefined): NameVerdict {
+  if (!name) return { kind: "none", words: [] };
+  const words = splitWords(name);
+  let end = words.length;
+  // Keep at least one word, so a name that is only "value" stays "value".
+  while (end > 1 && (TRAILING_FILLER.has(words[end - 1]) || /^[0-9]+$/.test(words[end - 1]))) end--;
+  const head = words[end - 1];
+  const before = end >= 2 ? words[end - 2] : undefined;
+  if (head === undefined) return { kind: "none", words };
+  if (PASSWORD_HEADS.has(head)) return { kind: "password", words };
+  if (QUALIFIED_PASSWORD_HEADS.has(head) && before !== undefined && before !== "by" && before !== "no") return { kind: "password", words };
+  if (SECRET_HEADS.has(head)) return { kind: "secret", words };
+  if ((head === "key" || head === "keys") && before !== undefined && KEY_QUALIFIERS.has(before)) return { kind: "secret", words };
+  return { kind: "none", words };
+}
+
+/** Header names whose value is a credential (`Authorization`, `X-API-Key`, `X-Auth-Token` ...). */
+export function isCredentialHeader(name: string): boolean {
+  const lower = name.toLowerCase();
+  if (lower === "authorization" || lower === "proxy-authorization") return true;
+  return /^x-[a-z0-9-]*(?:api-?key|auth-?token|access-?token|token|secret|auth)$/.test(lower);
+}
+
+/**
+ * Words that, anywhere in a provider-format name, say nothing about the provider: `apiKey`,
+ * `accessToken`, `secret`. A name made only of these is replaced by the provider's conventional
+ * variable (`OPENAI_API_KEY`), while `stripeKey` keeps its own (`STRIPE_KEY`).
+ */
+const GENERIC_NAME_WORDS = new Set([
+  "api", "key", "keys", "token", "tokens", "secret", "secrets", "auth", "access", "private", "client", "my", "the",
+  "default", "value", "bearer", "credentials", "credential", "creds", "password", "pass", "pwd", "authorization",
+  "x", "header", "app", "personal", "user", "bot", "webhook", "url", "dsn", "s", "k", "t", "config", "options", "opts",
+]);
+
+export function isGenericName(words: readonly string[]): boolean {
+  return words.every((word) => GENERIC_NAME_WORDS.has(word) || TRAILING_FILLER.has(word) || /^[0-9]+$/.test(word));
+}

@@ -1,0 +1,42 @@
+import { tok } from "./tokenPattern";
+import { provider, type ProviderFormat } from "./types";
+
+/** Source hosting, package registries and developer tools. */
+export const CODE_FORMATS: readonly ProviderFormat[] = [
+  provider("github-pat", "GitHub personal access token", "GITHUB_TOKEN", "ghp_", tok("ghp_[A-Za-z0-9]{36}")),
+  provider("github-oauth-token", "GitHub OAuth access token", "GITHUB_TOKEN", "gho_", tok("gho_[A-Za-z0-9]{36}")),
+  provider("github-app-token", "GitHub App token", "GITHUB_TOKEN", ["ghu_", "ghs_"], tok("gh[us]_[A-Za-z0-9]{36}")),
+  provider("github-refresh-token", "GitHub refresh token", "GITHUB_REFRESH_TOKEN", "ghr_", tok("ghr_[A-Za-z0-9]{36}")),
+  provider("github-fine-grained-pat", "GitHub fine-grained personal access token", "GITHUB_TOKEN", "github_pat_", tok("github_pat_[A-Za-z0-9_]{82}")),
+  provider("gitlab-pat", "GitLab personal access token", "GITLAB_TOKEN", "glpat-", tok("glpat-[A-Za-z0-9_-]{20,}(?:\\.[a-z0-9]{9})?")),
+  provider("gitlab-deploy-token", "GitLab deploy token", "GITLAB_DEPLOY_TOKEN", "gldt-", tok("gldt-[A-Za-z0-9_-]{20,}")),
+  provider("gitlab-runner-token", "GitLab runner token", "GITLAB_RUNNER_TOKEN", ["glrt-", "GR1348941"], tok("glrt-[A-Za-z0-9_-]{20,}(?:\\.[a-z0-9]{9})?|GR1348941[A-Za-z0-9_-]{20}")),
+  provider("gitlab-pipeline-trigger-token", "GitLab pipeline trigger token", "GITLAB_TRIGGER_TOKEN", "glptt-", tok("glptt-[a-f0-9]{40}")),
+  provider("gitlab-other-token", "GitLab token (CI job, SCIM, feed, mail, agent, OAuth or feature-flag)", "GITLAB_TOKEN", ["glcbt-", "glsoat-", "glft-", "glimt-", "glagent-", "gloas-", "glffct-"], tok("glcbt-[A-Za-z0-9]{1,5}_[A-Za-z0-9_-]{20}|glsoat-[A-Za-z0-9_-]{20}|glft-[A-Za-z0-9_-]{20}|glimt-[A-Za-z0-9_-]{25}|glagent-[A-Za-z0-9_-]{50}|gloas-[A-Za-z0-9_-]{64}|glffct-[A-Za-z0-9_-]{20}")),
+  provider("npm-token", "npm access token", "NPM_TOKEN", "npm_", tok("npm_[A-Za-z0-9]{36}")),
+  provider("pypi-token", "PyPI upload token", "PYPI_TOKEN", "pypi-AgEIcHlwaS5vcmc", tok("pypi-AgEIcHlwaS5vcmc[A-Za-z0-9_-]{50,}")),
+  provider("rubygems-token", "RubyGems API key", "GEM_HOST_API_KEY", "rubygems_", tok("rubygems_[a-f0-9]{48}")),
+  provider("docker-hub-pat", "Docker Hub personal access token", "DOCKERHUB_TOKEN", "dckr_pat_", tok("dckr_pat_[A-Za-z0-9_-]{27}")),
+  provider("artifactory-api-key", "JFrog Artifactory API key", "ARTIFACTORY_API_KEY", "AKCp", tok("AKCp[A-Za-z0-9]{69}")),
+  provider("linear-api-key", "Linear API key", "LINEAR_API_KEY", "lin_api_", tok("lin_api_[A-Za-z0-9]{40}")),
+  provider("notion-token", "Notion integration token", "NOTION_TOKEN", ["secret_", "ntn_"], tok("secret_[A-Za-z0-9]{43}|ntn_[0-9]{11}[A-Za-z0-9]{35}"), {
+    trigger: "secret_[A-Za-z0-9]{43}|ntn_[0-9]{11}",
+  }),
+  provider("atlassian-api-token", "Atlassian API token", "ATLASSIAN_API_TOKEN", "ATATT3", tok("ATATT3[A-Za-z0-9_=-]{186}")),
+  provider("postman-api-key", "Postman API key", "POSTMAN_API_KEY", "PMAK-", tok("PMAK-[a-f0-9]{24}-[a-f0-9]{34}")),
+  provider("sentry-org-token", "Sentry organization auth token", "SENTRY_AUTH_TOKEN", "sntrys_", tok("sntrys_eyJ[A-Za-z0-9+/=_-]{60,}")),
+  provider("sentry-user-token", "Sentry user auth token", "SENTRY_AUTH_TOKEN", "sntryu_", tok("sntryu_[a-f0-9]{64}")),
+  provider("sentry-dsn-secret", "Sentry DSN with secret key", "SENTRY_DSN", "sentry", /https?:\/\/[0-9a-f]{32}:[0-9a-f]{32}@[^\s/]*sentry[^\s]*/, {
+    whole: true,
+    trigger: "//[0-9a-f]{32}:[0-9a-f]{32}@",
+  }),
+  provider("sourcegraph-token", "Sourcegraph access token", "SRC_ACCESS_TOKEN", "sgp_", tok("sgp_(?:[a-fA-F0-9]{16}|local)_[a-fA-F0-9]{40}|sgp_[a-fA-F0-9]{40}")),
+  provider("readme-api-key", "ReadMe API key", "README_API_KEY", "rdme_", tok("rdme_[a-z0-9]{70}")),
+  provider("prefect-api-key", "Prefect API key", "PREFECT_API_KEY", "pnu_", tok("pnu_[A-Za-z0-9]{36}")),
+  provider("contentful-pat", "Contentful personal access token", "CONTENTFUL_MANAGEMENT_TOKEN", "CFPAT-", tok("CFPAT-[A-Za-z0-9_-]{43}")),
+  provider("airtable-pat", "Airtable personal access token", "AIRTABLE_API_KEY", "pat", tok("pat[A-Za-z0-9]{14}\\.[a-f0-9]{64}"), {
+    trigger: "pat[A-Za-z0-9]{14}\\.[a-f0-9]{8}",
+  }),
+  provider("age-secret-key", "age encryption secret key", "AGE_SECRET_KEY", "AGE-SECRET-KEY-1", /AGE-SECRET-KEY-1[QPZRY9X8GF2TVDW0S3JN54KHCE6MUA7L]{58}/),
+  provider("1password-service-account-token", "1Password service-account token", "OP_SERVICE_ACCOUNT_TOKEN", "ops_eyJ", tok("ops_eyJ[A-Za-z0-9+/]{250,}={0,3}")),
+];

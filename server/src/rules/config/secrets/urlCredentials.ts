@@ -1,0 +1,59 @@
+import { isPlaceholder } from "./placeholders";
+
+/**
+ * `scheme://user:password@host` inside a string. The password must be a real value: not empty
+ * (`user:@host`), not a placeholder (`password`, `changeme`, `<password>`, `${DB_PASSWORD}`,
+ * `$PGPASSWORD`, `*****`).
+ */
+const URL_USERINFO = /\b([a-z][a-z0-9+.-]{1,20}):\/\/([^\s:@/?#'"`]*):([^\s@/?#'"`]+)@([^\s/?#'"`]+)/i;
+
+export interface UrlCredentials {
+  scheme: string;
+  password: string;
+  /** Offsets of the whole URL match in the value. */
+  start: number;
+  end: number;
+}
+
+export function findUrlCredentials(value: string): UrlCredentials | undefined {
+  if (!value.includes("://") || !value.includes("@")) return undefined;
+  const match = URL_USERINFO.exec(value);
+  if (!match) return undefined;
+  const password = match[3];
+  let decoded = password;
+  try {
+    decoded = decodeURIComponent(password);
+  } catch {
+    // A malformed escape is still a password as written.
+  }
+  if (isPlaceholder(decoded) || decoded.includes("${") || decoded.startsWith("$")) return undefined;
+  // The end of the URL: up to whitespace or a quote, so a URL inside a longer message is bounded.
+  let end = match.index + match[0].length;
+  while (end < value.length && !/[\s'"`]/.test(value[end])) end++;
+  return { scheme: match[1].toLowerCase(), password: decoded, start: match.index, end };
+}
+
+const SCHEME_ENV: Readonly<Record<string, string>> = {
+  postgres: "DATABASE_URL",
+  postgresql: "DATABASE_URL",
+  mysql: "DATABASE_URL",
+  mariadb: "DATABASE_URL",
+  mssql: "DATABASE_URL",
+  sqlserver: "DATABASE_URL",
+  mongodb: "MONGODB_URI",
+  "mongodb+srv": "MONGODB_URI",
+  redis: "REDIS_URL",
+  rediss: "REDIS_URL",
+  amqp: "AMQP_URL",
+  amqps: "AMQP_URL",
+  smtp: "SMTP_URL",
+  smtps: "SMTP_URL",
+  nats: "NATS_URL",
+  ftp: "FTP_URL",
+  sftp: "SFTP_URL",
+};
+
+/** The conventional variable for a URL of this scheme (`postgres` → DATABASE_URL). */
+export function envNameForScheme(scheme: string): string {
+  return SCHEME_ENV[scheme] ?? `${scheme.replace(/[^a-z0-9]+/gi, "_").toUpperCase()}_URL`;
+}

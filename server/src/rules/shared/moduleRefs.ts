@@ -1,0 +1,75 @@
+import ts from "typescript";
+import type { ModuleRef, Semantics } from "../../engine/semantics";
+import { findDeclaration } from "../../engine/semantics/scopes";
+import { skipOuterExpressions, staticName } from "../../engine/semantics/syntax";
+
+/** The member path segment that stands for "the result of calling what comes before". */
+export const CALL_RESULT = "()";
+
+/**
+ * Calls that return the module they are called on, so `require("sqlite3").verbose().Database`
+ * is `sqlite3.Database`. Each row: the module and the member path (ending in a call) to drop.
+ */
+const CHAINABLE_CALLS: ReadonlyArray<{ module: string; segments: readonly string[] }> = [
+  // sqlite3's `verbose()` turns on long stack traces and returns the module itself.
+  { module: "sqlite3", segments: ["verbose", CALL_RESULT] },
+];
+
+/** Node globals that are also builtin modules, so `process.cwd` matches `import { cwd } from "node:process"`. */
+const GLOBAL_MODULES: Readonly<Record<string, ModuleRef>> = {
+  process: { module: "process", path: [] },
+  console: { module: "console", path: [] },
+  URL: { module: "url", path: ["URL"] },
+};
+
+const MAX_DEPTH = 12;
+
+function dropChainable(ref: ModuleRef): ModuleRef {
+  let path = ref.path;
+  for (const row of CHAINABLE_CALLS) {
+    if (row.module !== ref.module) continue;
+    for (let i = 0; i + row.segments.length <= path.length; i++) {
+      if (row.segments.every((segment, j) => path[i + j] === segment)) {
+        path = [...path.slice(0, i), ...path.slice(i + row.segments.length)];
+        i--;
+      }
+    }
+  }
+  return path === ref.path ? ref : { module: ref.module, path };
+}
+
+/**
+ * `semantics.moduleRef`, extended through call results: `require("session-file-store")(session)`
+ * is `{ module: "session-file-store", path: ["()"] }`, and a logger made by
+ * `bunyan.createLogger(...)` has `addStream` at `["createLogger", "()", "addStream"]`.
+ */
+export function refOf(semantics: Semantics, expression: ts.Expression, depth = 0): ModuleRef | undefined {
+  const direct = semantics.moduleRef(expression);
+  if (direct) return dropChainable(direct);
+  if (depth > MAX_DEPTH) return undefined;
+  const node = skipOuterExpressions(semantics.resolve(expression).node);
+  const extend = (base: ts.Expression, segment: string): ModuleRef | undefined => {
+    const ref = refOf(semantics, base, depth + 1);
+    return ref ? dropChainable({ module: ref.module, path: [...ref.path, segment] }) : undefined;
+  };
+  if (ts.isIdentifier(node) && Object.hasOwn(GLOBAL_MODULES, node.text) && !findDeclaration(node)) return GLOBAL_MODULES[node.text];
+  if (ts.isAwaitExpression(node)) return refOf(semantics, node.expression, depth + 1);
+  if (ts.isPropertyAccessExpression(node)) return extend(node.expression, node.name.text);
+  if (ts.isElementAccessExpression(node)) {
+    const name = staticName(skipOuterExpressions(node.argumentExpression));
+    return name === undefined ? undefined : extend(node.expression, name);
+  }
+  if (ts.isCallExpression(node)) return extend(node.expression, CALL_RESULT);
+  return undefined;
+}
+
+/** Whether `ref` is `module` with exactly `path` (`["transports", "File"]`). */
+export function refIs(ref: ModuleRef | undefined, module: string, path: readonly string[]): boolean {
+  return !!ref && ref.module === module && ref.path.length === path.length && ref.path.every((segment, i) => segment === path[i]);
+}
+
+/** Rows whose `module` and one of whose `paths` match `ref`. */
+export function matchRows<Row extends { module: string; paths: ReadonlyArray<readonly string[]> }>(rows: readonly Row[], ref: ModuleRef | undefined): Row | undefined {
+  if (!ref) return undefined;
+  return rows.find((row) => row.module === ref.module && row.paths.some((path) => refIs(ref, row.module, path)));
+}

@@ -1,0 +1,15 @@
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { it } from "node:test";
+import { generatedPackageJson, generatedReadme } from "../scripts/generate";
+
+// Settings and the README rule table are generated from rule metadata; run `npm run generate`.
+it("package.json twelveFactor.rules settings match the rule registry", () => {
+  const current = readFileSync("package.json", "utf8");
+  assert.equal(current, generatedPackageJson(current), "stale: run `npm run generate`");
+});
+
+it("the README rule table matches the rule registry", () => {
+  const current = readFileSync("README.md", "utf8");
+  assert.equal(current, generatedReadme(current), "stale: run `npm run generate`");
+});

@@ -1,0 +1,202 @@
+import assert from "node:assert/strict";
+import { readFileSync, writeFileSync, existsSync } from "node:fs";
+import path from "node:path";
+import { after, before, describe, it } from "node:test";
+import { writeProject } from "../helpers/project";
+import { applyWorkspaceEdit, SERVER, TestClient, uriOf } from "./lspClient";
+
+/**
+ * The built server over stdio, as an editor runs it: diagnostics (push and pull), edits,
+ * cross-file refresh, code actions applied to a temporary project, configuration, the
+ * workspace audit with progress, bad input and a clean shutdown.
+ */
+before(() => assert.ok(existsSync(SERVER), "run `npm run build` first (npm test does)"));
+
+const PORT_MESSAGE = "Port 3000 is hardcoded in listen(); bind to the port the platform gives in process.env.PORT.";
+const BASE_FILES = { "package.json": `{ "name": "svc", "dependencies": { "express": "^5.0.0" } }\n`, ".gitignore": "node_modules\n.env\n" };
+
+function expectedPortDiagnostic(line: number, character: number, endCharacter: number, message = PORT_MESSAGE) {
+  return {
+    range: { start: { line, character }, end: { line, character: endCharacter } },
+    severity: 2,
+    source: "twelve-factor",
+    code: "port-binding/no-fixed-port",
+    codeDescription: { href: "https://github.com/twelve-factor-lint/twelve-factor-lint/blob/main/docs/rules/port-binding/no-fixed-port.md" },
+    message,
+  };
+}
+
+const withoutData = (d: { data?: unknown }) => {
+  const { data: _data, ...rest } = d;
+  return rest;
+};
+
+describe("language server over stdio", () => {
+  const clients: TestClient[] = [];
+  const cleanups: Array<() => void> = [];
+  after(() => {
+    clients.forEach((c) => c.kill());
+    cleanups.forEach((c) => c());
+  });
+  async function start(files: Record<string, string>, options: Partial<ConstructorParameters<typeof Object>[0]> & { pull?: boolean; resourceOperations?: boolean; settings?: Record<string, unknown> } = {}) {
+    const project = writeProject({ ...BASE_FILES, ...files });
+    cleanups.push(project.cleanup);
+    const client = await TestClient.start({ root: project.root, ...options });
+    clients.push(client);
+    return { client, project, file: (rel: string) => path.join(project.root, rel) };
+  }
+
+  it("pushes exact diagnostics to a client without pull support, and updates them as the buffer changes", async () => {
+    const { client, file } = await start({ "src/server.ts": "app.listen(3000);\n" });
+    client.open(file("src/server.ts"));
+    const diagnostics = await client.diagnosticsFor(file("src/server.ts"), (d) => d.length === 1);
+    assert.deepEqual(diagnostics.map(withoutData), [expectedPortDiagnostic(0, 11, 15)]);
+    // An unsaved edit: the squiggle follows the buffer, not the disk.
+    client.change(file("src/server.ts"), "\n\napp.listen(3000);\n");
+    assert.deepEqual((await client.diagnosticsFor(file("src/server.ts"), (d) => d[0]?.range.start.line === 2)).map(withoutData), [expectedPortDiagnostic(2, 11, 15)]);
+    client.change(file("src/server.ts"), "app.listen(process.env.PORT);\n");
+    assert.deepEqual(await client.diagnosticsFor(file("src/server.ts"), (d) => d.length === 0), []);
+  });
+
+  it("answers pull requests when the client supports them, with the same diagnostics", async () => {
+    const { client, file } = await start({ "src/server.ts": "app.listen(3000);\n" }, { pull: true });
+    client.open(file("src/server.ts"));
+    const report = await client.pullDiagnostics(file("src/server.ts"));
+    assert.equal(report.kind, "full");
+    assert.deepEqual(report.items.map(withoutData), [expectedPortDiagnostic(0, 11, 15)]);
+    assert.equal(client.published.has(uriOf(file("src/server.ts"))), false, "a pull client gets no pushed diagnostics for open files");
+  });
+
+  it("refreshes a file when the file it imports its port from changes (push)", async () => {
+    const { client, file } = await start({ "src/config.ts": "export const PORT = 3000;\n", "src/server.ts": `import { PORT } from "./config";\napp.listen(PORT);\n` });
+    client.open(file("src/server.ts"));
+    client.open(file("src/config.ts"));
+    const message = "Port 3000 is hardcoded in listen() (via `PORT` in src/config.ts); bind to the port the platform gives in process.env.PORT.";
+    assert.deepEqual((await client.diagnosticsFor(file("src/server.ts"), (d) => d.length === 1)).map(withoutData), [expectedPortDiagnostic(1, 11, 15, message)]);
+    client.change(file("src/config.ts"), "export const PORT = Number(process.env.PORT ?? 3000);\n");
+    assert.deepEqual(await client.diagnosticsFor(file("src/server.ts"), (d) => d.length === 0), []);
+  });
+
+  it("asks a pull client to refresh when an imported file changes", async () => {
+    const { client, file } = await start({ "src/config.ts": "export const PORT = 3000;\n", "src/server.ts": `import { PORT } from "./config";\napp.listen(PORT);\n` }, { pull: true });
+    client.open(file("src/server.ts"));
+    client.open(file("src/config.ts"));
+    assert.equal((await client.pullDiagnostics(file("src/server.ts"))).items.length, 1);
+    const before = client.refreshes;
+    client.change(file("src/config.ts"), "export const PORT = Number(process.env.PORT ?? 3000);\n");
+    await client.until(() => (client.refreshes > before ? true : undefined), "workspace/diagnostic/refresh");
+    assert.deepEqual((await client.pullDiagnostics(file("src/server.ts"))).items, []);
+  });
+
+  it("offers the fix, the disable comments and fix-all, and the fix applies exactly (changes map)", async () => {
+    const { client, file } = await start({ "src/server.ts": "const PORT = 3000;\napp.listen(PORT);\n" });
+    client.open(file("src/server.ts"));
+    const diagnostics = await client.diagnosticsFor(file("src/server.ts"), (d) => d.length === 1);
+    const actions = await client.codeActions(file("src/server.ts"), diagnostics);
+    assert.deepEqual(
+      actions.map((a) => [a.title, a.kind, a.isPreferred ?? false]),
+      [
+        ["Read the port from process.env.PORT (default 3000)", "quickfix", true],
+        ["Disable port-binding/no-fixed-port for this line", "quickfix", false],
+        ["Disable port-binding/no-fixed-port for the entire file", "quickfix", false],
+        ["Fix all auto-fixable Twelve-Factor problems", "quickfix", false],
+      ],
+    );
+    assert.ok(actions[0].edit?.changes, "a client without documentChanges gets a changes map");
+    applyWorkspaceEdit(actions[0].edit!);
+    assert.equal(readFileSync(file("src/server.ts"), "utf8"), "const PORT = Number(process.env.PORT ?? 3000);\napp.listen(PORT);\n");
+  });
+
+  it("inserts disable comments with the line's indentation, and for the whole file after a shebang", async () => {
+    const { client, file } = await start({ "src/server.js": "#!/usr/bin/env node\nfunction main() {\n  app.listen(3000);\n}\n" });
+    client.open(file("src/server.js"), undefined, "javascript");
+    const diagnostics = await client.diagnosticsFor(file("src/server.js"), (d) => d.length === 1);
+    const actions = await client.codeActions(file("src/server.js"), diagnostics);
+    const original = readFileSync(file("src/server.js"), "utf8");
+    applyWorkspaceEdit(actions.find((a) => a.title.includes("this line"))!.edit!);
+    assert.equal(readFileSync(file("src/server.js"), "utf8"), "#!/usr/bin/env node\nfunction main() {\n  // twelve-factor-disable-next-line port-binding/no-fixed-port\n  app.listen(3000);\n}\n");
+    writeFileSync(file("src/server.js"), original);
+    applyWorkspaceEdit(actions.find((a) => a.title.includes("entire file"))!.edit!);
+    assert.equal(readFileSync(file("src/server.js"), "utf8"), "#!/usr/bin/env node\n/* twelve-factor-disable port-binding/no-fixed-port */\nfunction main() {\n  app.listen(3000);\n}\n");
+  });
+
+  it("returns source.fixAll.twelveFactor with only the safe fixes when asked for that kind", async () => {
+    const { client, file } = await start({ "src/server.ts": "app.listen(3000);\nadmin.listen(9000);\n" }, { resourceOperations: true });
+    client.open(file("src/server.ts"));
+    await client.diagnosticsFor(file("src/server.ts"), (d) => d.length === 2);
+    const actions = await client.codeActions(file("src/server.ts"), [], ["source.fixAll.twelveFactor"]);
+    assert.deepEqual(actions.map((a) => [a.title, a.kind]), [["Fix all auto-fixable Twelve-Factor problems", "source.fixAll.twelveFactor"]]);
+    assert.ok(actions[0].edit?.documentChanges, "a client with documentChanges gets versioned document edits");
+    applyWorkspaceEdit(actions[0].edit!);
+    assert.equal(readFileSync(file("src/server.ts"), "utf8"), "app.listen(Number(process.env.PORT ?? 3000));\nadmin.listen(Number(process.env.PORT ?? 9000));\n");
+  });
+
+  it("applies configuration changes without a restart, and names a bad setting once", async () => {
+    const { client, file } = await start({ "src/server.ts": "app.listen(3000);\n" });
+    client.open(file("src/server.ts"));
+    await client.diagnosticsFor(file("src/server.ts"), (d) => d.length === 1 && d[0].severity === 2);
+    client.settings = { rules: { "port-binding/no-fixed-port": "error" } };
+    void client.connection.sendNotification("workspace/didChangeConfiguration", { settings: null });
+    await client.diagnosticsFor(file("src/server.ts"), (d) => d.length === 1 && d[0].severity === 1);
+    client.settings = { rules: { "port-binding/no-fixed-port": "off", "no/such-rule": "error" } };
+    void client.connection.sendNotification("workspace/didChangeConfiguration", { settings: null });
+    await client.diagnosticsFor(file("src/server.ts"), (d) => d.length === 0);
+    assert.ok(client.logs.includes(`showMessage: Twelve-Factor: twelveFactor.rules: "no/such-rule" is not a known rule id; ignoring it.`), client.logs.join("\n"));
+  });
+
+  it("reads .twelve-factor.json, and warns once about a broken one", async () => {
+    const { client, file } = await start({ "src/server.ts": "app.listen(3000);\n", ".twelve-factor.json": `{ "rules": { "port-binding/no-fixed-port": "error" } }` });
+    client.open(file("src/server.ts"));
+    await client.diagnosticsFor(file("src/server.ts"), (d) => d.length === 1 && d[0].severity === 1);
+    const broken = await start({ "src/server.ts": "app.listen(3000);\n", ".twelve-factor.json": `{ "rules": [` });
+    broken.client.open(broken.file("src/server.ts"));
+    await broken.client.diagnosticsFor(broken.file("src/server.ts"), (d) => d.length === 1 && d[0].severity === 2);
+    await broken.client.until(() => broken.client.logs.find((l) => l.startsWith(".twelve-factor.json:")), "a config warning");
+  });
+
+  it("audits the workspace with progress and publishes findings of files that are not open", async () => {
+    const { client, file } = await start({ "src/a.ts": "app.listen(3000);\n", "src/b.ts": "const x = 1;\n", "src/c.js": "server.listen(8080);\n" });
+    const summary = (await client.executeCommand("twelveFactor.auditWorkspace", [], "audit-1")) as { findings: number; files: number; byRule: Record<string, number>; byFactor: Record<string, number>; cancelled: boolean };
+    assert.equal(summary.cancelled, false);
+    assert.equal(summary.findings, 2);
+    assert.deepEqual(summary.byRule, { "port-binding/no-fixed-port": 2 });
+    assert.equal(summary.byFactor.VII, 2);
+    assert.equal(Object.keys(summary.byFactor).join(","), "I,II,III,IV,V,VI,VII,VIII,IX,X,XI,XII");
+    const kinds = client.progress.filter((p) => p.token === "audit-1").map((p) => p.value.kind);
+    assert.equal(kinds[0], "begin");
+    assert.equal(kinds.at(-1), "end");
+    assert.deepEqual((await client.diagnosticsFor(file("src/c.js"), (d) => d.length === 1)).map((d) => d.message), [PORT_MESSAGE.replace("3000", "8080")]);
+    assert.equal((await client.diagnosticsFor(file("src/a.ts"), (d) => d.length === 1)).length, 1);
+    // The file is fixed on disk: a watched-file change refreshes the stored audit result.
+    writeFileSync(file("src/c.js"), "server.listen(process.env.PORT);\n");
+    void client.connection.sendNotification("workspace/didChangeWatchedFiles", { changes: [{ uri: uriOf(file("src/c.js")), type: 2 }] });
+    assert.deepEqual(await client.diagnosticsFor(file("src/c.js"), (d) => d.length === 0), []);
+  });
+
+  it("survives malformed requests, unknown documents and binary files", async () => {
+    const { client, file } = await start({ "src/bin.ts": "\u0000\u0001\u0002binary", "src/server.ts": "app.listen(3000);\n" });
+    assert.deepEqual(await client.codeActions(path.join(file("src"), "nope.ts"), []), []);
+    assert.equal(await client.connection.sendRequest("textDocument/hover", { textDocument: { uri: "file:///nope.ts" }, position: { line: 0, character: 0 } }), null);
+    await assert.rejects(client.connection.sendRequest("textDocument/codeAction", {}));
+    assert.equal(await client.executeCommand("twelveFactor.noSuchCommand"), null);
+    client.open(file("src/bin.ts"), "\u0000\u0001\u0002binary");
+    client.change(file("src/bin.ts"), "x", { start: { line: 99, character: 5 }, end: { line: 120, character: 0 } });
+    client.open(file("src/server.ts"));
+    assert.equal((await client.diagnosticsFor(file("src/server.ts"), (d) => d.length === 1)).length, 1, "the server still works");
+    assert.equal(client.process.exitCode, null, "the server process is still up");
+  });
+
+  it("shows the signals and the factor on hover", async () => {
+    const { client, file } = await start({ "src/server.ts": "app.listen(3000);\n" });
+    client.open(file("src/server.ts"));
+    await client.diagnosticsFor(file("src/server.ts"), (d) => d.length === 1);
+    const hover = (await client.connection.sendRequest("textDocument/hover", { textDocument: { uri: uriOf(file("src/server.ts")) }, position: { line: 0, character: 12 } })) as { contents: { value: string } };
+    assert.match(hover.contents.value, /^\*\*port-binding\/no-fixed-port\*\* · Factor VII\. Port binding\n\nPort 3000 is hardcoded/);
+    assert.match(hover.contents.value, /Signals: literal port passed to listen\(\)/);
+  });
+
+  it("shuts down cleanly", async () => {
+    const { client } = await start({});
+    assert.equal(await client.shutdown(), 0);
+  });
+});
