@@ -22,3 +22,15 @@ describe("secret scanner markers (secrets rules only)", () => {
     assert.deepEqual([s.isSuppressed("a/b", 0), s.isSuppressed("a/b", 1)], [true, false]);
   });
 });
+
+describe("directive syntax", () => {
+  it("a misspelt keyword is not a directive (and so disables nothing)", () => {
+    const s = parseSuppressions(`f(); // twelve-factor-disable-lines a/b\n`);
+    assert.deepEqual(s.directives, []);
+    assert.equal(s.isSuppressed("a/b", 0), false);
+  });
+  it("a directive at the end of a block comment or the file", () => {
+    assert.deepEqual(parseSuppressions(`/* twelve-factor-disable a/b*/`).directives.map((d) => [d.kind, d.ids]), [["file", ["a/b"]]]);
+    assert.deepEqual(parseSuppressions(`// twelve-factor-disable-line`).directives.map((d) => [d.kind, d.ids]), [["line", []]]);
+  });
+});

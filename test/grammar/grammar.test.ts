@@ -52,7 +52,7 @@ function runTool(configPath: string, caseFiles: string[]): { status: number | nu
 const caseFiles = readdirSync(CASES)
   .filter((name) => name.endsWith(".tmtest"))
   .sort()
-  .map((name) => path.join("test/grammar/cases", name));
+  .map((name) => path.posix.join("test/grammar/cases", name)); // the tool globs its arguments, so forward slashes on every OS
 
 describe("TextMate grammars", () => {
   it("pass every grammar case", () => {
@@ -81,6 +81,38 @@ describe("TextMate grammars", () => {
     const { status, output } = runTool(writeConfig("no-injection", withoutInjection), directiveCases);
     assert.notEqual(status, 0, output);
     assert.match(output, /missing required scopes: .*keyword\.control\.directive\.twelve-factor/);
+  });
+});
+
+describe("manifest snippet for the grammars", () => {
+  it("is the same in docs/grammar.md as in test/grammar/contributes.json", () => {
+    const markdown = readFileSync(path.join(REPO, "docs/grammar.md"), "utf8");
+    const block = /<!-- contributes -->\s*```json\n([\s\S]*?)\n```/.exec(markdown);
+    assert.ok(block, "docs/grammar.md has no <!-- contributes --> json block");
+    assert.deepEqual(JSON.parse(block[1]), contributes);
+  });
+
+  it("names files that exist and parse, with '#' as the dotenv line comment", () => {
+    const files = [...contributes.grammars.map((grammar) => grammar.path), ...contributes.languages.map((language) => String(language.configuration))];
+    for (const file of files) assert.ok(existsSync(path.join(REPO, file)), `${file} is missing`);
+    for (const grammar of contributes.grammars) {
+      const parsed = JSON.parse(readFileSync(path.join(REPO, grammar.path), "utf8")) as { scopeName: string };
+      assert.equal(parsed.scopeName, grammar.scopeName, grammar.path);
+    }
+    const configuration = JSON.parse(readFileSync(path.join(REPO, "syntaxes/dotenv.language-configuration.json"), "utf8")) as { comments: { lineComment: string } };
+    assert.equal(configuration.comments.lineComment, "#");
+  });
+
+  it("is what package.json contributes, once merged there", (t) => {
+    const manifest = JSON.parse(readFileSync(path.join(REPO, "package.json"), "utf8")) as { contributes?: Partial<Contributes> };
+    const grammars = manifest.contributes?.grammars ?? [];
+    if (!grammars.some((grammar) => grammar.scopeName === "source.dotenv")) {
+      t.skip("package.json does not contribute the dotenv grammar yet");
+      return;
+    }
+    for (const entry of contributes.grammars) assert.deepEqual(grammars.find((grammar) => grammar.scopeName === entry.scopeName), entry);
+    const languages = manifest.contributes?.languages ?? [];
+    for (const entry of contributes.languages) assert.deepEqual(languages.find((language) => language.id === entry.id), entry);
   });
 });
 

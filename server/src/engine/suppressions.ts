@@ -21,7 +21,8 @@ export interface Suppressions {
   isSuppressed(ruleId: string, line: number): boolean;
 }
 
-const DIRECTIVE = /(?:\/\/|\/\*)\s*twelve-factor-disable(-next-line|-line)?\b([^\n*]*)/g;
+// The keyword must end at a space or the comment's end: `twelve-factor-disable-lines` is no directive.
+const DIRECTIVE = /(?:\/\/|\/\*)\s*twelve-factor-disable(-next-line|-line)?(?=[\s*]|$)([^\n*]*)/gm;
 /** gitleaks, secretlint, detect-secrets and SonarQube markers: honoured for secrets only. */
 const SECRET_MARKERS = /gitleaks:allow|secretlint-disable-line|pragma:\s*allowlist secret|NOSONAR/;
 const SECRET_NEXT_LINE_MARKERS = /secretlint-disable-next-line|pragma:\s*allowlist nextline secret/;

@@ -2,7 +2,7 @@ import ts from "typescript";
 import type { Semantics } from "../../engine/semantics";
 import { skipOuterExpressions } from "../../engine/semantics/syntax";
 import { refIs, refOf } from "../shared/moduleRefs";
-import { argumentAt, literalOption, objectOf, optionAt, type OptionSite } from "../shared/options";
+import { argumentAt, literalOption, methodOf, objectOf, optionAt, type OptionSite } from "../shared/options";
 import { classifyPath, literalPathKind, type PathInfo } from "../shared/pathKinds";
 import { FILE_STORES, type FileStoreRow, type OptionCondition } from "./data/fileStores";
 
@@ -14,6 +14,8 @@ export interface StoreHit {
   argument?: ts.Expression;
   /** The `key: value` writing the path, when it is an option. */
   option?: OptionSite;
+  /** Where the location is written as an option: `key: value`, or a method `key(...) {...}`. */
+  optionNode?: ts.Node;
   path: PathInfo;
 }
 
@@ -27,17 +29,17 @@ function conditionHolds(semantics: Semantics, call: ts.CallExpression | ts.NewEx
 }
 
 /** Paths handed to a `(req, file, cb) => cb(null, "uploads/")` callback. */
-function callbackPaths(semantics: Semantics, fn: ts.Expression, param: number, arg: number): ts.Expression[] {
-  const node = skipOuterExpressions(semantics.resolve(fn).node);
-  if (!ts.isArrowFunction(node) && !ts.isFunctionExpression(node)) return [];
+function callbackPaths(semantics: Semantics, fn: ts.Expression | ts.MethodDeclaration, param: number, arg: number): ts.Expression[] {
+  const node = ts.isMethodDeclaration(fn) ? fn : skipOuterExpressions(semantics.resolve(fn).node);
+  if (!ts.isArrowFunction(node) && !ts.isFunctionExpression(node) && !ts.isMethodDeclaration(node)) return [];
   const callback = node.parameters[param]?.name;
-  if (!callback || !ts.isIdentifier(callback)) return [];
+  if (!callback || !ts.isIdentifier(callback) || !node.body) return [];
   const found: ts.Expression[] = [];
   const visit = (child: ts.Node): void => {
     if (ts.isCallExpression(child) && ts.isIdentifier(child.expression) && child.expression.text === callback.text && child.arguments[arg]) found.push(child.arguments[arg]);
     if (!ts.isFunctionLike(child)) ts.forEachChild(child, visit);
   };
-  ts.forEachChild(node.body, visit);
+  visit(node.body);
   return found;
 }
 
@@ -71,9 +73,14 @@ function evaluate(semantics: Semantics, row: FileStoreRow, call: ts.CallExpressi
     if (!argument) continue;
     if (location.option) {
       const option = optionAt(semantics, argument, location.option);
-      if (!option) continue;
-      const path = pathOf(semantics, row, option.value);
-      return path && { row, call, argument, option, path };
+      if (option) {
+        const path = pathOf(semantics, row, option.value);
+        return path && { row, call, argument, option, optionNode: option.property, path };
+      }
+      const method = row.callback && location.option.length === 1 ? methodOf(semantics, argument, location.option[0]) : undefined;
+      if (!method || !row.callback) continue;
+      const path = mostPersistent(callbackPaths(semantics, method, row.callback.param, row.callback.arg).map((p) => classifyPath(semantics, p)));
+      return path && { row, call, argument, optionNode: method, path };
     }
     // A bare argument is a path only when it is not an options object.
     if (objectOf(semantics, argument)) continue;

@@ -44,6 +44,12 @@ export function optionOf(semantics: Semantics, expression: ts.Expression | undef
   return undefined;
 }
 
+/** A method written in the object `expression` stands for: `{ destination(req, file, cb) { ... } }`. */
+export function methodOf(semantics: Semantics, expression: ts.Expression | undefined, name: string): ts.MethodDeclaration | undefined {
+  const object = objectOf(semantics, expression);
+  return object?.properties.find((property): property is ts.MethodDeclaration => ts.isMethodDeclaration(property) && staticName(property.name) === name);
+}
+
 /** Follows a chain of option names: `["connection", "filename"]`. */
 export function optionAt(semantics: Semantics, expression: ts.Expression | undefined, names: readonly string[]): OptionSite | undefined {
   let site: OptionSite | undefined;

@@ -4,7 +4,7 @@ import { looksRandom } from "./entropy";
 import { classifyName, isCredentialHeader, isGenericName, splitWords } from "./names";
 import { isPublishedExample, notSecretFormatOf } from "./notSecrets";
 import { isPlaceholder } from "./placeholders";
-import { findProviderToken } from "./providers";
+import { MIN_TOKEN_LENGTH, findProviderToken } from "./providers";
 import { isRealCredential, parseScheme } from "./schemeCredentials";
 import { envNameForScheme, findUrlCredentials } from "./urlCredentials";
 
@@ -72,6 +72,8 @@ export function detectSecret(value: string, slot: SlotInfo, allowed: AllowList):
 
 function find(value: string, slot: SlotInfo, kind: "password" | "secret" | "none", header: boolean): Detection | undefined {
   const secretSlot = kind !== "none" || header || slot.role === "argument";
+  // Most strings in a file are short and unnamed: only a URL or a `Bearer`/`Basic` value could still be a secret.
+  if (!secretSlot && value.length < MIN_TOKEN_LENGTH && !value.includes("://") && !/^\s*B(?:earer|asic)\s/.test(value)) return undefined;
   const token = findProviderToken(value, { secretSlot, names: slot.names, siblings: slot.siblings });
   if (token) {
     if (isPublishedExample(token.token)) return undefined;

@@ -17,19 +17,19 @@ export function splitWords(name: string): string[] {
 }
 
 /** Heads that name a password: a literal there is a password even when it is a plain word. */
-const PASSWORD_HEADS = new Set(["password", "passwd", "pwd", "passphrase", "passcode", "pword"]);
+export const PASSWORD_HEADS: ReadonlySet<string> = new Set(["password", "passwd", "pwd", "passphrase", "passcode", "pword"]);
 /** `pass` alone is too often "passed" (test results); with a qualifier (`dbPass`, `smtp_pass`) it is a password. */
-const QUALIFIED_PASSWORD_HEADS = new Set(["pass", "pw"]);
+export const QUALIFIED_PASSWORD_HEADS: ReadonlySet<string> = new Set(["pass", "pw"]);
 
 /** Heads that name a credential: flagged when the value looks random. */
-const SECRET_HEADS = new Set([
+export const SECRET_HEADS: ReadonlySet<string> = new Set([
   "secret", "secrets", "token", "tokens", "apikey", "apikeys", "credential", "credentials", "creds",
   "auth", "authorization", "bearer", "jwt", "pat", "privatekey", "secretkey", "accesskey", "clientsecret",
   "apitoken", "authtoken", "accesstoken", "sessionsecret",
 ]);
 
 /** Words before `key` (or `keys`) that make it a credential rather than a lookup key. */
-const KEY_QUALIFIERS = new Set([
+export const KEY_QUALIFIERS: ReadonlySet<string> = new Set([
   "api", "access", "private", "secret", "signing", "sign", "encryption", "encrypt", "decryption", "master",
   "auth", "app", "client", "license", "licence", "subscription", "service", "account", "admin", "session",
   "hmac", "jwt", "consumer", "shared", "root", "server", "write", "ingest", "management", "deploy", "webhook",
@@ -39,7 +39,7 @@ const KEY_QUALIFIERS = new Set([
  * Trailing words that describe the value's encoding or environment, not what it is:
  * `apiKeyValue`, `secretB64`, `tokenProd`, `JWT_SECRET_DEV`, `password1`.
  */
-const TRAILING_FILLER = new Set([
+export const TRAILING_FILLER: ReadonlySet<string> = new Set([
   "value", "val", "str", "string", "raw", "encoded", "b64", "base64", "hex", "bytes", "buf", "buffer", "plain",
   "plaintext", "prod", "production", "dev", "development", "staging", "stage", "test", "live", "local",
   "default", "fallback", "old", "new", "current", "primary", "secondary", "v1", "v2", "v3",

@@ -13,7 +13,7 @@ export const CODE_FORMATS: readonly ProviderFormat[] = [
   provider("gitlab-runner-token", "GitLab runner token", "GITLAB_RUNNER_TOKEN", ["glrt-", "GR1348941"], tok("glrt-[A-Za-z0-9_-]{20,}(?:\\.[a-z0-9]{9})?|GR1348941[A-Za-z0-9_-]{20}")),
   provider("gitlab-pipeline-trigger-token", "GitLab pipeline trigger token", "GITLAB_TRIGGER_TOKEN", "glptt-", tok("glptt-[a-f0-9]{40}")),
   provider("gitlab-other-token", "GitLab token (CI job, SCIM, feed, mail, agent, OAuth or feature-flag)", "GITLAB_TOKEN", ["glcbt-", "glsoat-", "glft-", "glimt-", "glagent-", "gloas-", "glffct-"], tok("glcbt-[A-Za-z0-9]{1,5}_[A-Za-z0-9_-]{20}|glsoat-[A-Za-z0-9_-]{20}|glft-[A-Za-z0-9_-]{20}|glimt-[A-Za-z0-9_-]{25}|glagent-[A-Za-z0-9_-]{50}|gloas-[A-Za-z0-9_-]{64}|glffct-[A-Za-z0-9_-]{20}")),
-  provider("npm-token", "npm access token", "NPM_TOKEN", "npm_", tok("npm_[A-Za-z0-9]{36}")),
+  provider("npm-token", "npm access token", "NPM_TOKEN", "npm_", tok("npm_[A-Za-z0-9]{36}"), { trigger: "npm_[A-Za-z0-9]{36}" }),
   provider("pypi-token", "PyPI upload token", "PYPI_TOKEN", "pypi-AgEIcHlwaS5vcmc", tok("pypi-AgEIcHlwaS5vcmc[A-Za-z0-9_-]{50,}")),
   provider("rubygems-token", "RubyGems API key", "GEM_HOST_API_KEY", "rubygems_", tok("rubygems_[a-f0-9]{48}")),
   provider("docker-hub-pat", "Docker Hub personal access token", "DOCKERHUB_TOKEN", "dckr_pat_", tok("dckr_pat_[A-Za-z0-9_-]{27}")),

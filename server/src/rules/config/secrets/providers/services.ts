@@ -17,7 +17,7 @@ export const SERVICE_FORMATS: readonly ProviderFormat[] = [
   provider("telegram-bot-token", "Telegram bot token", "TELEGRAM_BOT_TOKEN", ":AA", tok("[0-9]{8,10}:AA[A-Za-z0-9_-]{33}"), { trigger: "[0-9]{8}:AA[A-Za-z0-9_-]{33}" }),
   provider("teams-webhook-url", "Microsoft Teams webhook URL", "TEAMS_WEBHOOK_URL", ".webhook.office.com/", /https:\/\/[a-z0-9-]+\.webhook\.office\.com\/webhookb2\/[A-Za-z0-9@/-]{100,}/, { whole: true }),
   contextual("twitch-token", "Twitch OAuth token", "TWITCH_CLIENT_SECRET", whole("[a-z0-9]{30}"), /twitch/),
-  provider("facebook-access-token", "Facebook (Meta) access token", "FACEBOOK_ACCESS_TOKEN", ["EAAC", "EAAM"], tok("EAA[CM][A-Za-z0-9]{100,}")),
+  provider("facebook-access-token", "Facebook (Meta) access token", "FACEBOOK_ACCESS_TOKEN", ["EAAC", "EAAM"], tok("EAA[CM][A-Za-z0-9]{100,}"), { trigger: "(?<![A-Za-z0-9+/])EAA[CM][A-Za-z0-9]{100}" }),
   contextual("facebook-app-secret", "Facebook (Meta) app secret", "FACEBOOK_APP_SECRET", whole("[a-f0-9]{32}"), /facebook|\bfb_|\bmeta_/),
   // Payments and commerce. Clerk shares Stripe's `sk_live_` prefix, so its context row comes first.
   provider("clerk-secret-key", "Clerk secret key", "CLERK_SECRET_KEY", ["sk_live_", "sk_test_"], tok("sk_(?:live|test)_[A-Za-z0-9]{24,}"), { context: /clerk/ }),
@@ -26,7 +26,9 @@ export const SERVICE_FORMATS: readonly ProviderFormat[] = [
   provider("stripe-live-restricted-key", "Stripe live restricted key", "STRIPE_RESTRICTED_KEY", "rk_live_", tok("rk_live_[A-Za-z0-9]{24,}")),
   provider("stripe-test-restricted-key", "Stripe test restricted key", "STRIPE_RESTRICTED_KEY", "rk_test_", tok("rk_test_[A-Za-z0-9]{24,}"), { severity: "warning" }),
   provider("stripe-webhook-secret", "Stripe webhook signing secret", "STRIPE_WEBHOOK_SECRET", "whsec_", tok("whsec_[A-Za-z0-9+/=]{24,}")),
-  provider("square-access-token", "Square access token", "SQUARE_ACCESS_TOKEN", ["sq0atp-", "EAAA"], tok("sq0atp-[A-Za-z0-9_-]{22}|EAAA[A-Za-z0-9_-]{60}")),
+  provider("square-access-token", "Square access token", "SQUARE_ACCESS_TOKEN", ["sq0atp-", "EAAA"], tok("sq0atp-[A-Za-z0-9_-]{22}|EAAA[A-Za-z0-9_-]{60}"), {
+    trigger: "sq0atp-|(?<![A-Za-z0-9+/])EAAA[A-Za-z0-9_-]{60}(?![A-Za-z0-9+/_-])",
+  }),
   provider("square-oauth-secret", "Square OAuth application secret", "SQUARE_APPLICATION_SECRET", "sq0csp-", tok("sq0csp-[A-Za-z0-9_-]{43}")),
   provider("shopify-access-token", "Shopify access token", "SHOPIFY_ACCESS_TOKEN", "shpat_", tok("shpat_[a-fA-F0-9]{32}")),
   provider("shopify-shared-secret", "Shopify app shared secret", "SHOPIFY_API_SECRET", "shpss_", tok("shpss_[a-fA-F0-9]{32}")),
@@ -45,11 +47,11 @@ export const SERVICE_FORMATS: readonly ProviderFormat[] = [
   provider("groq-api-key", "Groq API key", "GROQ_API_KEY", "gsk_", tok("gsk_[A-Za-z0-9]{52}")),
   provider("replicate-api-token", "Replicate API token", "REPLICATE_API_TOKEN", "r8_", tok("r8_[A-Za-z0-9]{37}")),
   provider("perplexity-api-key", "Perplexity API key", "PERPLEXITY_API_KEY", "pplx-", tok("pplx-[A-Za-z0-9]{48}")),
-  provider("xai-api-key", "xAI API key", "XAI_API_KEY", "xai-", tok("xai-[A-Za-z0-9]{80}")),
+  provider("xai-api-key", "xAI API key", "XAI_API_KEY", "xai-", tok("xai-[A-Za-z0-9]{80}"), { trigger: "xai-[A-Za-z0-9]{80}" }),
   // Mail
   provider("sendgrid-api-key", "SendGrid API key", "SENDGRID_API_KEY", "SG.", tok("SG\\.[A-Za-z0-9_-]{22}\\.[A-Za-z0-9_-]{43}"), { trigger: "SG\\.[A-Za-z0-9_-]{22}\\." }),
   provider("mailgun-api-key", "Mailgun API key", "MAILGUN_API_KEY", "key-", tok("key-[a-f0-9]{32}"), { trigger: "key-[a-f0-9]{32}" }),
-  provider("mailchimp-api-key", "Mailchimp API key", "MAILCHIMP_API_KEY", "-us", tok("[a-f0-9]{32}-us[0-9]{1,2}"), { trigger: "[a-f0-9]{32}-us[0-9]" }),
+  provider("mailchimp-api-key", "Mailchimp API key", "MAILCHIMP_API_KEY", "-us", tok("[a-f0-9]{32}-us[0-9]{1,2}"), { trigger: "-us[0-9](?<=[a-f0-9]{32}-us[0-9])" }),
   provider("brevo-api-key", "Brevo (Sendinblue) API key", "BREVO_API_KEY", "xkeysib-", tok("xkeysib-[a-f0-9]{64}-[A-Za-z0-9]{16}")),
   provider("resend-api-key", "Resend API key", "RESEND_API_KEY", "re_", tok("re_[A-Za-z0-9]{8}_[A-Za-z0-9]{24}"), { trigger: "re_[A-Za-z0-9]{8}_[A-Za-z0-9]{24}" }),
   contextual("postmark-server-token", "Postmark server token", "POSTMARK_SERVER_TOKEN", whole(UUID), /postmark/),
@@ -59,7 +61,7 @@ export const SERVICE_FORMATS: readonly ProviderFormat[] = [
   // Observability
   provider("new-relic-user-api-key", "New Relic user API key", "NEW_RELIC_API_KEY", "NRAK-", tok("NRAK-[A-Z0-9]{27}")),
   provider("new-relic-insert-key", "New Relic insert key", "NEW_RELIC_INSERT_KEY", "NRII-", tok("NRII-[A-Za-z0-9_-]{32}")),
-  provider("new-relic-license-key", "New Relic license key", "NEW_RELIC_LICENSE_KEY", "NRAL", tok("[a-f0-9]{36}NRAL"), { trigger: "[a-f0-9]{8}NRAL" }),
+  provider("new-relic-license-key", "New Relic license key", "NEW_RELIC_LICENSE_KEY", "NRAL", tok("[a-f0-9]{36}NRAL"), { trigger: "NRAL(?<=[a-f0-9]{8}NRAL)" }),
   contextual("datadog-api-key", "Datadog API key", "DD_API_KEY", whole("[a-f0-9]{32}"), /datadog|\bdd_api|\bddapi|\bdd_/),
   contextual("datadog-app-key", "Datadog application key", "DD_APP_KEY", whole("[a-f0-9]{40}"), /datadog|\bdd_app|\bddapp|\bdd_/),
   provider("grafana-token", "Grafana service-account or cloud token", "GRAFANA_TOKEN", ["glsa_", "glc_"], tok("glsa_[A-Za-z0-9]{32}_[A-Fa-f0-9]{8}|glc_[A-Za-z0-9+/]{32,400}={0,3}")),

@@ -1,0 +1,52 @@
+import ts from "typescript";
+import type { RuleContext } from "../../../engine/rule";
+import type { SecretSite } from "./fix";
+
+/** Stands for a substitution in a template's value: reads as a placeholder, never as part of a token. */
+export const SUBSTITUTION = "${}";
+
+/**
+ * A template with substitutions as one value (`` `postgres://app:pw@${host}/db` ``), with
+ * the source offset of each literal part so a fix can edit inside it.
+ */
+export function templateSite(node: ts.TemplateExpression, context: RuleContext): SecretSite {
+  const parts: (ts.TemplateHead | ts.TemplateMiddle | ts.TemplateTail)[] = [node.head, ...node.templateSpans.map((span) => span.literal)];
+  const segments: NonNullable<SecretSite["segments"]> = [];
+  let value = "";
+  parts.forEach((part, index) => {
+    if (index > 0) value += SUBSTITUTION;
+    // Each part's source starts with "`" (head) or "}" (middle, tail).
+    const sourceStart = part.getStart(context.sourceFile) + 1;
+    const exact = context.text.slice(sourceStart, sourceStart + part.text.length) === part.text;
+    segments.push({ valueStart: value.length, valueEnd: value.length + part.text.length, sourceStart, exact });
+    value += part.text;
+  });
+  return { node, sourceFile: context.sourceFile, file: context.file, value, kind: "template", replaceable: true, jsxAttribute: false, segments };
+}
+
+const MAX_PARTS = 64;
+
+function isPlus(node: ts.Node): node is ts.BinaryExpression {
+  return ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.PlusToken;
+}
+
+/** `"sk_live_" + "…"`: a concatenation made only of string literals, read as the string it builds. */
+export function concatenationOf(node: ts.BinaryExpression, context: RuleContext): { site: SecretSite; parts: ts.Node[] } | undefined {
+  if (!isPlus(node) || isPlus(node.parent)) return undefined;
+  const parts: ts.Node[] = [];
+  const stack: ts.Node[] = [node];
+  while (stack.length > 0) {
+    const current = stack.pop() as ts.Node;
+    if (isPlus(current)) {
+      stack.push(current.right, current.left);
+    } else if (ts.isParenthesizedExpression(current)) {
+      stack.push(current.expression);
+    } else if ((ts.isStringLiteral(current) || ts.isNoSubstitutionTemplateLiteral(current)) && parts.length < MAX_PARTS) {
+      parts.push(current);
+    } else {
+      return undefined;
+    }
+  }
+  const value = parts.map((part) => (part as ts.StringLiteral).text).join("");
+  return { site: { node, sourceFile: context.sourceFile, file: context.file, value, kind: "concatenation", replaceable: true, jsxAttribute: false }, parts };
+}

@@ -1,0 +1,69 @@
+import { KEY_QUALIFIERS, PASSWORD_HEADS, QUALIFIED_PASSWORD_HEADS, SECRET_HEADS, TRAILING_FILLER } from "./names";
+import { PROVIDER_FORMATS } from "./providers";
+import { SECRET_ARGUMENTS } from "./secretArguments";
+
+/**
+ * The file pre-scan of config/no-hardcoded-secret: a file the rule could report on must
+ * match it, and most library code must not (files that do not match are never parsed).
+ * Built from the same tables the detector uses, so the two cannot drift apart:
+ * - a provider format's anchor (or its narrower `trigger`), e.g. `ghp_`, `AKIA` + 16 chars;
+ * - a secret-like name followed by an assignment, property colon, argument comma or
+ *   `??`/`||` and then a quote (`apiKey: "`, `password = '`, `"Authorization", "`,
+ *   `private token: string = "`, `apiKey={"`, `DB_PASSWORD ?? "`);
+ * - a call that takes a secret argument (`jwt.sign(`, `createHmac(`, `cookieParser(`);
+ * - `scheme://user:password@` and a quoted `Bearer `/`Basic ` value.
+ * Context-only provider rows (AWS secret keys, Datadog keys ...) need a secret-like name, so
+ * the name part covers them.
+ */
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+
+/**
+ * Letters of `source` made case-blind (`token` → `[tT][oO][kK][eE][nN]`) outside character
+ * classes and escapes. The scan itself is case-sensitive, so provider anchors such as `AKIA`
+ * do not match `akia` inside base64 blobs.
+ */
+function caseless(source: string): string {
+  let out = "";
+  let inClass = false;
+  for (let i = 0; i < source.length; i++) {
+    const char = source[i];
+    if (char === "\\") {
+      out += char + (source[i + 1] ?? "");
+      i++;
+    } else if (inClass || !/[a-zA-Z]/.test(char)) {
+      if (char === "[") inClass = true;
+      if (char === "]") inClass = false;
+      out += char;
+    } else {
+      out += `[${char.toLowerCase()}${char.toUpperCase()}]`;
+    }
+  }
+  return out;
+}
+
+const providerParts = PROVIDER_FORMATS.filter((row) => row.anchors.length > 0 || row.context === undefined).map(
+  (row) => row.trigger ?? row.anchors.map(escapeRegExp).join("|"),
+);
+
+/**
+ * Names end with their head (`dbPassword`, `STRIPE_API_KEY`, `x-auth-token`), optionally followed
+ * by filler words (`secretValue`, `TOKEN_PROD`): the same rule as names.ts, written as a regex.
+ */
+const heads = [...PASSWORD_HEADS, ...QUALIFIED_PASSWORD_HEADS, ...SECRET_HEADS, `(?:${[...KEY_QUALIFIERS].join("|")})[_-]?keys?`];
+const fillers = `(?:[_-]?(?:${[...TRAILING_FILLER].join("|")}|[0-9]+))*`;
+const QUOTE = "['\"`]";
+const TYPE_ANNOTATION = "(?:\\??\\s*:\\s*[\\w$.<>\\[\\]| ]{1,60}?\\s*)?";
+/** `name: "`, `name = "`, `name?: string = "`, `NAME ?? "`, `"name", "` (a setter's name argument). */
+const afterName = `(?:${QUOTE}\\s*,|['"\`\\]]*\\s*${TYPE_ANNOTATION}(?:[:=]|\\?\\?|\\|\\|)=?)\\s*[({\\[]?\\s*${QUOTE}`;
+const namePart = caseless(`(?:${heads.join("|")})${fillers}`) + afterName;
+
+/** Files that can call a secret-taking function name its module (`jsonwebtoken`, `crypto-js` ...) or call it bare. */
+const modules = [...new Set(SECRET_ARGUMENTS.map((row) => row.module))].filter((module) => module !== "crypto");
+const callPart = `${QUOTE}(?:${modules.map(escapeRegExp).join("|")})['"\`/]|createHmac\\s*\\(|jwt\\.(?:sign|verify)\\s*\\(`;
+const urlPart = ":\\/\\/[^\\s\\/:@'\"`]*:[^\\s\\/@'\"`]+@";
+const schemePart = `${QUOTE}\\s*${caseless("(?:Bearer|Basic)")}\\s+[A-Za-z0-9+/=._~-]{8}`;
+
+export const SECRET_TRIGGER = new RegExp([...providerParts, namePart, callPart, urlPart, schemePart].join("|"));

@@ -1,0 +1,86 @@
+import ts from "typescript";
+import { defineRule, type RuleContext } from "../../engine/rule";
+import { FS_WRITES, fsWriteCall } from "../shared/fsWrites";
+import { isLogFileWrite } from "../shared/logFiles";
+import { classifyPath, codeText } from "../shared/pathKinds";
+import { buildTrigger } from "../shared/trigger";
+import { bunyanHits, log4jsHits, pinoTransportHits } from "./configs";
+import { BUNYAN_LOGGERS, LOG4JS_CONFIGURE, PINO_TRANSPORT_HOLDERS } from "./data/configShapes";
+import { DESTINATION_CALLS, STRING_DESTINATIONS } from "./data/destinations";
+import { FILE_TRANSPORTS } from "./data/fileTransports";
+import { LOG_SINKS } from "./data/logSinks";
+import type { LogFileHit } from "./hits";
+import { redirectHit, sinkHits } from "./sinks";
+import { destinationHit, fileTransportHit, stringDestinationHits, type Invocation } from "./transports";
+
+function report(context: RuleContext, hit: LogFileHit): void {
+  const file = hit.file;
+  const configured = file?.kind === "env";
+  let where = "a file";
+  if (file && configured) where = `a configured file (${file.display})`;
+  else if (file && file.display.startsWith('"')) where = file.display;
+  else if (file && file.kind !== "unknown") where = `a file (${file.display})`;
+  context.report({
+    node: hit.node,
+    message: `${hit.label} writes logs to ${where}; ${hit.advice} and let the platform route the stream.`,
+    // The operator picks a configured file, and may point it at /dev/stdout: worth a look, not a warning.
+    lowered: configured,
+    signals: [hit.label.replace(/, reassigned here,$/, " reassigned"), file ? file.reason : "file output"],
+    fixes: hit.fix ? [hit.fix] : [],
+  });
+}
+
+/** `fs.appendFileSync("logs/app.log", line)`, `fs.createWriteStream(path.join(__dirname, "access.log"))`. */
+function logFileWriteHit(context: RuleContext, node: ts.Node): LogFileHit | undefined {
+  const write = fsWriteCall(context.semantics, node);
+  if (!write) return undefined;
+  const file = classifyPath(context.semantics, write.pathArgument);
+  if (!isLogFileWrite(write, file)) return undefined;
+  return { node: write.call, label: codeText(write.call.expression), file, advice: "write log lines to stdout (console.log or a logger)" };
+}
+
+function invocationHits(context: RuleContext, node: Invocation): LogFileHit[] {
+  const single = [logFileWriteHit(context, node), fileTransportHit(context, node), destinationHit(context, node)];
+  return [
+    ...single.filter((hit): hit is LogFileHit => hit !== undefined),
+    ...stringDestinationHits(context, node),
+    ...log4jsHits(context, node),
+    ...bunyanHits(context, node),
+    ...pinoTransportHits(context, node),
+    ...sinkHits(context, node),
+  ];
+}
+
+const rowWords = (rows: ReadonlyArray<{ paths: ReadonlyArray<readonly string[]> }>): string[] => rows.flatMap((row) => row.paths.flat());
+
+export default defineRule({
+  id: "logs/no-file-logging",
+  factor: "XI",
+  headline: true,
+  defaultSeverity: "warning",
+  description: "Logs routed to files: file transports and appenders, log-file streams and appends, console or stdout redirected to a file.",
+  rationale:
+    "A Twelve-Factor app never concerns itself with routing or storing its output: it writes an unbuffered event stream to stdout, and the platform captures, routes and archives it. Log files fill disks, vanish with the container, and hide events from the platform's log pipeline.",
+  fixable: true,
+  trigger: buildTrigger({
+    modules: [...FS_WRITES, ...FILE_TRANSPORTS, ...DESTINATION_CALLS, ...STRING_DESTINATIONS, ...LOG4JS_CONFIGURE, ...BUNYAN_LOGGERS, ...PINO_TRANSPORT_HOLDERS, ...LOG_SINKS].map((row) => row.module),
+    words: [...rowWords(FS_WRITES.filter((row) => row.kind !== "mkdir" && row.kind !== "copy")), ...rowWords(FILE_TRANSPORTS), ...rowWords(LOG_SINKS)],
+    // Output functions replaced by hand (`process.stdout.write = ...`, `console.log = ...`).
+    extra: ["\\b(?:stdout|stderr)\\.write\\s*=[^=]", "\\bconsole\\.\\w+\\s*=[^=]"],
+  }),
+  create(context) {
+    // Test code may log wherever it likes.
+    if (context.role.test) return {};
+    const onInvocation = (node: ts.Node): void => {
+      for (const hit of invocationHits(context, node as Invocation)) report(context, hit);
+    };
+    return {
+      [ts.SyntaxKind.CallExpression]: onInvocation,
+      [ts.SyntaxKind.NewExpression]: onInvocation,
+      [ts.SyntaxKind.BinaryExpression]: (node) => {
+        const hit = redirectHit(context, node as ts.BinaryExpression);
+        if (hit) report(context, hit);
+      },
+    };
+  },
+});
