@@ -19,7 +19,7 @@ function probe(files: Record<string, string>, file = "src/index.ts"): { engine: 
   const engine = new Engine({ root: project.root, rules: [] });
   const full = path.join(project.root, file);
   const text = files[file];
-  const sourceFile = engine.parseCache.get(full, text);
+  const sourceFile = engine.parseCache.withParents(full, text);
   assert.ok(sourceFile);
   const marker = text.indexOf("/*?*/");
   assert.ok(marker >= 0, "no /*?*/ marker");

@@ -200,6 +200,7 @@ export class Engine {
       });
     }
     walk(run.sourceFile, dispatch);
+    this.parseCache.markLinked(run.sourceFile, true);
     for (const hook of endHooks) hook();
   }
 

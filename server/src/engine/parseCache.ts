@@ -1,22 +1,17 @@
 import ts from "typescript";
 import { scriptKindOf } from "./sourceKinds";
-import { linkTree } from "./walker";
-
-/**
- * JSDoc is not parsed: no rule reads it, and skipping it makes the parse ~20 % faster. Comments
- * stay in the text (suppressions read the text, not the tree).
- */
-const PARSE_OPTIONS: ts.CreateSourceFileOptions = {
-  languageVersion: ts.ScriptTarget.Latest,
-  jsDocParsingMode: ts.JSDocParsingMode.ParseNone,
-};
+import { linkParents } from "./walker";
 
 /**
  * One `ts.SourceFile` per file version. Cross-file lookups (an imported port constant) reuse the
  * tree of the imported file instead of parsing it again for every importer.
+ *
+ * Trees are parsed without parent links: the analyzer's walk links them as it goes, and files
+ * that are only looked into get them from `withParents`.
  */
 export class ParseCache {
   private readonly entries = new Map<string, ts.SourceFile>();
+  private readonly linked = new WeakSet<ts.SourceFile>();
 
   constructor(private readonly maxEntries = 2000) {}
 
@@ -25,10 +20,7 @@ export class ParseCache {
     if (cached && cached.text === text) return cached;
     const kind = scriptKindOf(path);
     if (kind === undefined) return undefined;
-    const sourceFile = ts.createSourceFile(path, text, PARSE_OPTIONS, false, kind);
-    // Parent pointers (rules walk upwards: is this literal a call argument?), set by the same
-    // pass that records the order of the rules' walk.
-    linkTree(sourceFile);
+    const sourceFile = ts.createSourceFile(path, text, ts.ScriptTarget.Latest, false, kind);
     if (this.entries.size >= this.maxEntries) {
       const oldest = this.entries.keys().next().value;
       if (oldest !== undefined) this.entries.delete(oldest);
@@ -36,6 +28,20 @@ export class ParseCache {
     this.entries.delete(path);
     this.entries.set(path, sourceFile);
     return sourceFile;
+  }
+
+  /** The tree with parent links, for semantic lookups into a file that may not have been walked. */
+  withParents(path: string, text: string): ts.SourceFile | undefined {
+    const sourceFile = this.get(path, text);
+    if (sourceFile) this.markLinked(sourceFile);
+    return sourceFile;
+  }
+
+  /** Records that `sourceFile`'s parents are linked (the analyzer's walk did it). */
+  markLinked(sourceFile: ts.SourceFile, alreadyLinked = false): void {
+    if (this.linked.has(sourceFile)) return;
+    if (!alreadyLinked) linkParents(sourceFile);
+    this.linked.add(sourceFile);
   }
 
   invalidate(path: string): void {

@@ -7,6 +7,8 @@
  * plus the markers other secret scanners already put in code bases.
  */
 
+import { LineIndex } from "./lineIndex";
+
 export interface Directive {
   kind: "line" | "next-line" | "file";
   ids: string[];
@@ -30,18 +32,9 @@ const SECRET_RULES = new Set(["config/no-hardcoded-secret", "config/secret-in-pr
 
 export function parseSuppressions(text: string): Suppressions {
   const directives: Directive[] = [];
-  const lineStarts = [0];
-  for (let i = text.indexOf("\n"); i >= 0; i = text.indexOf("\n", i + 1)) lineStarts.push(i + 1);
-  const lineOf = (offset: number): number => {
-    let low = 0;
-    let high = lineStarts.length - 1;
-    while (low < high) {
-      const mid = (low + high + 1) >> 1;
-      if (lineStarts[mid] <= offset) low = mid;
-      else high = mid - 1;
-    }
-    return low;
-  };
+  let lines: LineIndex | undefined;
+  // Built only when a directive is present: most files have none.
+  const lineOf = (offset: number): number => (lines ??= new LineIndex(text)).getLineAndCharacterOfPosition(offset).line;
 
   if (text.includes("twelve-factor-disable")) {
     for (const match of text.matchAll(DIRECTIVE)) {
@@ -58,9 +51,9 @@ export function parseSuppressions(text: string): Suppressions {
     }
   }
 
-  const lines = SECRET_MARKERS.test(text) || SECRET_NEXT_LINE_MARKERS.test(text) ? text.split("\n") : [];
+  const textLines = SECRET_MARKERS.test(text) || SECRET_NEXT_LINE_MARKERS.test(text) ? text.split("\n") : [];
   const secretLines = new Set<number>();
-  lines.forEach((line, index) => {
+  textLines.forEach((line, index) => {
     if (SECRET_MARKERS.test(line)) secretLines.add(index);
     if (SECRET_NEXT_LINE_MARKERS.test(line)) secretLines.add(index + 1);
   });

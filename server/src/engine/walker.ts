@@ -1,57 +1,43 @@
 import ts from "typescript";
 import type { Listener } from "./rule";
 
-/** Pre-order node lists recorded by `linkTree`, used once by the walk that follows the parse. */
-const recordedOrders = new WeakMap<ts.SourceFile, ts.Node[]>();
-
 /**
- * One iterative pass (20,000-deep nesting cannot overflow the stack) that lists the nodes in
- * pre-order, `forEachChild` order, optionally setting each child's `parent` on the way.
+ * One walk of the tree that both links every node to its parent and dispatches each node to the
+ * listeners registered for its kind, so the file costs the parse plus a single pass (TypeScript's
+ * own `setParentNodes` would be a second one).
+ *
+ * A node is dispatched after its subtree has been linked (post-order), so a listener can follow
+ * `parent` from any descendant, as the semantic helpers do when they resolve an identifier.
+ * Iterative, so 20,000-deep nesting cannot overflow the stack.
  */
-function preorder(root: ts.Node, setParents: boolean): ts.Node[] {
-  const order: ts.Node[] = [];
-  const stack: ts.Node[] = [root];
+export function walk(sourceFile: ts.SourceFile, listeners: ReadonlyMap<ts.SyntaxKind, Listener[]>): void {
+  const stack: Array<ts.Node | Exit> = [sourceFile];
   const children: ts.Node[] = [];
-  let parent: ts.Node = root;
-  // One shared callback (no closure per node); it must return undefined, or forEachChild stops.
+  let parent: ts.Node = sourceFile;
   const collect = (child: ts.Node): void => {
-    if (setParents) (child as { parent: ts.Node }).parent = parent;
+    (child as { parent: ts.Node }).parent = parent;
     children.push(child);
   };
   while (stack.length > 0) {
-    const node = stack.pop() as ts.Node;
-    order.push(node);
-    parent = node;
+    const item = stack.pop() as ts.Node | Exit;
+    if (item instanceof Exit) {
+      const forKind = listeners.get(item.node.kind);
+      if (forKind) for (const listener of forKind) listener(item.node);
+      continue;
+    }
+    stack.push(new Exit(item));
+    parent = item;
     children.length = 0;
-    ts.forEachChild(node, collect);
+    ts.forEachChild(item, collect);
     for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]);
   }
-  return order;
 }
 
-/**
- * Sets every node's `parent` (what `createSourceFile(..., setParentNodes: true)` does, in about
- * half the time: TypeScript's pass allocates a child array per node) and records the walk order,
- * so parenting and the rules' walk share one traversal. Trees parsed without JSDoc only: JSDoc
- * nodes hang off `node.jsDoc`, outside `forEachChild`.
- */
-export function linkTree(sourceFile: ts.SourceFile): void {
-  recordedOrders.set(sourceFile, preorder(sourceFile, true));
+class Exit {
+  constructor(readonly node: ts.Node) {}
 }
 
-/**
- * One pre-order walk of the tree, dispatching each node to every listener registered for its
- * kind. The parents must already be set (every tree from the ParseCache has them).
- */
-export function walk(sourceFile: ts.SourceFile, listeners: ReadonlyMap<ts.SyntaxKind, Listener[]>): void {
-  let order = recordedOrders.get(sourceFile);
-  if (order) recordedOrders.delete(sourceFile); // a later walk of the same tree lists it again: memory over speed
-  if (listeners.size === 0) return;
-  order ??= preorder(sourceFile, false);
-  const byKind: Array<Listener[] | undefined> = new Array(ts.SyntaxKind.Count);
-  for (const [kind, list] of listeners) byKind[kind] = list;
-  for (const node of order) {
-    const forKind = byKind[node.kind];
-    if (forKind) for (const listener of forKind) listener(node);
-  }
+/** Links parents of a tree that was parsed without them and will not be walked (an imported file). */
+export function linkParents(sourceFile: ts.SourceFile): void {
+  walk(sourceFile, new Map());
 }

@@ -25,7 +25,8 @@ import { StatusReporter } from "./status";
 
 /** Files whose change can alter the findings of other files. */
 const PROJECT_FACT_FILES = /(^|[\\/])(package\.json|\.gitignore|\.env[^\\/]*|tsconfig[^\\/]*\.json|jsconfig\.json|\.twelve-factor\.json)$/;
-const PUSH_DEBOUNCE_MS = 120;
+// Short: it only coalesces a burst of changes that arrive together; typing speed is far slower.
+const PUSH_DEBOUNCE_MS = 10;
 
 /** Wires the engine to an LSP connection. The engine stays unaware of LSP; this is the adapter. */
 export function startLanguageServer(connection: Connection): void {

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import rule from "../../../server/src/rules/processes/no-local-state";
-import { runRuleTests, type InvalidCase, type ValidCase } from "../../helpers/ruleTester";
+import { analyze, runRuleTests, type InvalidCase, type ValidCase } from "../../helpers/ruleTester";
 import { spanOf } from "../snippetRange";
 
 const ADVICE = "keep state in a backing service (database, cache or object storage) so any process can serve any request";
@@ -195,6 +195,16 @@ const invalidCases: InvalidCase[] = [
 runRuleTests(rule, { valid, invalid: invalidCases });
 
 describe("processes/no-local-state trigger", () => {
+  it("leaves nothing to report once a case's fix is applied", () => {
+    for (const testCase of invalidCases.filter((c) => c.output !== undefined)) {
+      const files = { ...testCase.files };
+      for (const [rel, text] of Object.entries(testCase.outputFiles ?? {})) if (text !== null) files[rel] = text;
+      const result = analyze(rule, { ...testCase, code: testCase.output as string, files });
+      const remaining = result.findings.map((f) => f.message);
+      result.cleanup();
+      assert.deepEqual(remaining, [], testCase.name);
+    }
+  });
   it("matches the code of every invalid case (a miss would skip the file unparsed)", () => {
     for (const testCase of invalidCases) assert.ok(rule.trigger.test(testCase.code), testCase.name);
   });

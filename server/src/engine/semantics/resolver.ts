@@ -167,7 +167,7 @@ export class Resolver {
     const file = this.modules.resolve(specifier, from.fileName);
     if (!file) return undefined;
     const text = this.project.host.readFile(file);
-    return text === undefined || text.length > 1024 * 1024 ? undefined : this.parseCache.get(file, text);
+    return text === undefined || text.length > 1024 * 1024 ? undefined : this.parseCache.withParents(file, text);
   }
 
   /** What `sourceFile` exports under `name`, following re-exports and barrels. */

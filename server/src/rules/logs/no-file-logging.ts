@@ -2,6 +2,7 @@ import ts from "typescript";
 import { defineRule, type RuleContext } from "../../engine/rule";
 import { FS_WRITES, fsWriteCall } from "../shared/fsWrites";
 import { isLogFileWrite } from "../shared/logFiles";
+import { refOf, resetRefCache } from "../shared/moduleRefs";
 import { classifyPath, codeText } from "../shared/pathKinds";
 import { buildTrigger } from "../shared/trigger";
 import { bunyanHits, log4jsHits, pinoTransportHits } from "./configs";
@@ -51,9 +52,12 @@ function invocationHits(context: RuleContext, node: Invocation): LogFileHit[] {
   ];
 }
 
+const ALL_ROWS = [...FS_WRITES, ...FILE_TRANSPORTS, ...DESTINATION_CALLS, ...STRING_DESTINATIONS, ...LOG4JS_CONFIGURE, ...BUNYAN_LOGGERS, ...PINO_TRANSPORT_HOLDERS, ...LOG_SINKS];
+const KNOWN_MODULES = new Set(ALL_ROWS.map((row) => row.module));
+
 const rowWords = (rows: ReadonlyArray<{ paths: ReadonlyArray<readonly string[]> }>): string[] => rows.flatMap((row) => row.paths.flat());
 
-export default defineRule({
+export const noFileLogging = defineRule({
   id: "logs/no-file-logging",
   factor: "XI",
   headline: true,
@@ -63,15 +67,19 @@ export default defineRule({
     "A Twelve-Factor app never concerns itself with routing or storing its output: it writes an unbuffered event stream to stdout, and the platform captures, routes and archives it. Log files fill disks, vanish with the container, and hide events from the platform's log pipeline.",
   fixable: true,
   trigger: buildTrigger({
-    modules: [...FS_WRITES, ...FILE_TRANSPORTS, ...DESTINATION_CALLS, ...STRING_DESTINATIONS, ...LOG4JS_CONFIGURE, ...BUNYAN_LOGGERS, ...PINO_TRANSPORT_HOLDERS, ...LOG_SINKS].map((row) => row.module),
+    modules: KNOWN_MODULES,
     words: [...rowWords(FS_WRITES.filter((row) => row.kind !== "mkdir" && row.kind !== "copy")), ...rowWords(FILE_TRANSPORTS), ...rowWords(LOG_SINKS)],
     // Output functions replaced by hand (`process.stdout.write = ...`, `console.log = ...`).
     extra: ["\\b(?:stdout|stderr)\\.write\\s*=[^=]", "\\bconsole\\.\\w+\\s*=[^=]"],
   }),
   create(context) {
+    resetRefCache();
     // Test code may log wherever it likes.
     if (context.role.test) return {};
     const onInvocation = (node: ts.Node): void => {
+      // Most calls in a file have nothing to do with logging: one cheap look at the callee first.
+      const ref = refOf(context.semantics, (node as Invocation).expression);
+      if (!ref || !KNOWN_MODULES.has(ref.module)) return;
       for (const hit of invocationHits(context, node as Invocation)) report(context, hit);
     };
     return {
@@ -84,3 +92,5 @@ export default defineRule({
     };
   },
 });
+
+export default noFileLogging;

@@ -33,7 +33,18 @@ function calleeName(expression: ts.Expression): string | undefined {
   return undefined;
 }
 
-function matchesSink(context: RuleContext, sink: PortSink, callee: ts.Expression): boolean {
+/** The last name a sink's callee must have: a cheap filter before any resolution. */
+function lastNameOf(sink: PortSink): string {
+  const spec = sink.callee;
+  if ("method" in spec) return spec.method;
+  if ("name" in spec) return spec.name;
+  return ("global" in spec ? spec.global : spec.path).at(-1) ?? "";
+}
+
+const SINK_NAMES = new Set(PORT_SINKS.map(lastNameOf));
+
+function matchesSink(context: RuleContext, sink: PortSink, callee: ts.Expression, name: string): boolean {
+  if (lastNameOf(sink) !== name) return false;
   const spec = sink.callee;
   if ("method" in spec) {
     const node = skipOuterExpressions(callee);
@@ -139,9 +150,11 @@ export const noFixedPort = defineRule({
     if (context.role.test) return {};
     const onCall = (node: ts.Node): void => {
       const call = node as ts.CallExpression | ts.NewExpression;
+      const name = calleeName(call.expression);
+      if (name === undefined || !SINK_NAMES.has(name)) return;
       for (const sink of PORT_SINKS) {
         const argument = call.arguments?.[sink.argument];
-        if (!argument || !matchesSink(context, sink, call.expression)) continue;
+        if (!argument || !matchesSink(context, sink, call.expression, name)) continue;
         if (sink.direct && context.semantics.valueOf(argument).kind === "literal") {
           checkPort(context, sink, argument, argument);
         } else {

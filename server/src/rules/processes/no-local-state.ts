@@ -4,11 +4,14 @@ import type { Fix } from "../../engine/types";
 import { nodeInFile } from "../shared/edits";
 import { FS_VERBS, FS_WRITES, fsWriteCall } from "../shared/fsWrites";
 import { inlineLogSink, isLogFileWrite } from "../shared/logFiles";
+import { refOf, resetRefCache } from "../shared/moduleRefs";
 import { classifyPath, codeText, type PathInfo } from "../shared/pathKinds";
 import { buildTrigger } from "../shared/trigger";
 import { FILE_STORES } from "./data/fileStores";
 import { fileStoreAt } from "./fileStores";
 import { storeFix } from "./storeFixes";
+
+const KNOWN_MODULES = new Set([...FS_WRITES, ...FILE_STORES].map((row) => row.module));
 
 const DEFAULT_ADVICE = "keep state in a backing service (database, cache or object storage) so any process can serve any request";
 
@@ -52,7 +55,7 @@ function checkFileStore(context: RuleContext, node: ts.Node): void {
   report(context, range, hit.row.label, hit.row.action, hit.path, hit.row.advice, storeFix(context, hit));
 }
 
-export default defineRule({
+export const noLocalState = defineRule({
   id: "processes/no-local-state",
   factor: "VI",
   headline: true,
@@ -66,11 +69,17 @@ export default defineRule({
     words: FS_WRITES.flatMap((row) => row.paths.map((path) => path[path.length - 1] ?? "")),
   }),
   create(context) {
+    resetRefCache();
     // Tests, one-off scripts and tool configuration may write where they like.
     if (context.role.test || context.role.script || context.role.config) return {};
     const check = (node: ts.Node): void => {
+      // Most calls in a file have nothing to do with the disk: one cheap look at the callee first.
+      const ref = refOf(context.semantics, (node as ts.CallExpression | ts.NewExpression).expression);
+      if (!ref || !KNOWN_MODULES.has(ref.module)) return;
       if (!checkFsWrite(context, node)) checkFileStore(context, node);
     };
     return { [ts.SyntaxKind.CallExpression]: check, [ts.SyntaxKind.NewExpression]: check };
   },
 });
+
+export default noLocalState;

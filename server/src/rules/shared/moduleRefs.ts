@@ -39,21 +39,40 @@ function dropChainable(ref: ModuleRef): ModuleRef {
 }
 
 /**
+ * Answers for the file under analysis. Several rules and handlers ask about the same callee, so
+ * answers are kept, but only for one file's analysis: a rule's `create()` calls `resetRefCache()`,
+ * because an answer may depend on other files that can change between two analyses.
+ */
+let cache = new WeakMap<ts.Expression, ModuleRef | null>();
+
+export function resetRefCache(): void {
+  cache = new WeakMap();
+}
+
+/**
  * `semantics.moduleRef`, extended through call results: `require("session-file-store")(session)`
  * is `{ module: "session-file-store", path: ["()"] }`, and a logger made by
  * `bunyan.createLogger(...)` has `addStream` at `["createLogger", "()", "addStream"]`.
  */
-export function refOf(semantics: Semantics, expression: ts.Expression, depth = 0): ModuleRef | undefined {
+export function refOf(semantics: Semantics, expression: ts.Expression): ModuleRef | undefined {
+  const cached = cache.get(expression);
+  if (cached !== undefined) return cached ?? undefined;
+  const ref = computeRef(semantics, expression, 0);
+  cache.set(expression, ref ?? null);
+  return ref;
+}
+
+function computeRef(semantics: Semantics, expression: ts.Expression, depth: number): ModuleRef | undefined {
   const direct = semantics.moduleRef(expression);
   if (direct) return dropChainable(direct);
   if (depth > MAX_DEPTH) return undefined;
   const node = skipOuterExpressions(semantics.resolve(expression).node);
   const extend = (base: ts.Expression, segment: string): ModuleRef | undefined => {
-    const ref = refOf(semantics, base, depth + 1);
+    const ref = computeRef(semantics, base, depth + 1);
     return ref ? dropChainable({ module: ref.module, path: [...ref.path, segment] }) : undefined;
   };
   if (ts.isIdentifier(node) && Object.hasOwn(GLOBAL_MODULES, node.text) && !findDeclaration(node)) return GLOBAL_MODULES[node.text];
-  if (ts.isAwaitExpression(node)) return refOf(semantics, node.expression, depth + 1);
+  if (ts.isAwaitExpression(node)) return computeRef(semantics, node.expression, depth + 1);
   if (ts.isPropertyAccessExpression(node)) return extend(node.expression, node.name.text);
   if (ts.isElementAccessExpression(node)) {
     const name = staticName(skipOuterExpressions(node.argumentExpression));

@@ -57,7 +57,8 @@ export function classifyName(name: string | undefined): NameVerdict {
   let end = words.length;
   // Keep at least one word, so a name that is only "value" stays "value".
   while (end > 1 && (TRAILING_FILLER.has(words[end - 1]) || /^[0-9]+$/.test(words[end - 1]))) end--;
-  const head = words[end - 1];
+  // `secret2`, `apiKey1`: a number glued to the head does not change what it is.
+  const head = words[end - 1]?.replace(/(?<=[a-z])[0-9]+$/, "");
   const before = end >= 2 ? words[end - 2] : undefined;
   if (head === undefined) return { kind: "none", words };
   if (PASSWORD_HEADS.has(head)) return { kind: "password", words };

@@ -1,3 +1,5 @@
+import { JWT_SHAPE, jwtRole } from "./jwt";
+
 /**
  * Reviewed tables of strings that look like secrets but are not: keys published in vendors'
  * documentation, and formats that are public or are hashes. Every row has a must-not-flag
@@ -39,7 +41,16 @@ export interface NotSecretFormat {
   pattern: RegExp;
   /** A value the row must keep from being reported, built from parts where a scanner might object. */
   example: string;
+  /** Extra test after the pattern (decoding a JWT's role ...). */
+  check?: (value: string) => boolean;
 }
+
+/** A JWT whose payload says `"role": "anon"`: Supabase's browser key. */
+const SUPABASE_ANON_EXAMPLE = [
+  Buffer.from(JSON.stringify({ alg: "HS256", typ: "JWT" })).toString("base64url"),
+  Buffer.from(JSON.stringify({ iss: "supabase", ref: "abcdefghijklmnopqrst", role: "anon", iat: 1700000000, exp: 2000000000 })).toString("base64url"),
+  "Q2hhbmdlZEJ5VGhlVGVzdHNBbmROb3RBU2lnbmF0dXJl",
+].join(".");
 
 export const NOT_SECRET_FORMATS: readonly NotSecretFormat[] = [
   {
@@ -51,6 +62,7 @@ export const NOT_SECRET_FORMATS: readonly NotSecretFormat[] = [
   { id: "bcrypt-hash", label: "bcrypt password hash", pattern: /^\$2[abxy]?\$\d{2}\$[./A-Za-z0-9]{53}$/, example: "$2b$10$" + "N9qo8uLOickgx2ZMRZoMyeIjZAgcfl7p92ldGxad68LJZdL17lhWy" },
   { id: "crypt-hash", label: "argon2 / scrypt / sha-crypt password hash", pattern: /^\$(?:argon2(?:id|i|d)|scrypt|pbkdf2[-\w]*|[156y])\$[^\s]+$/, example: "$argon2id$v=19$m=65536,t=3,p=4$" + "c29tZXNhbHQ$RdescudvJCsgt3ub+b+dWRWJTmaaJObG" },
   { id: "stripe-publishable-key", label: "Stripe / Clerk publishable key (public by design)", pattern: /^pk_(?:live|test)_[A-Za-z0-9$]+$/, example: "pk_" + "live_" + "51H8x2LKjQ0aZr7Wq9mN3vB5cD1eF4gH6iJ8kL0" },
+  { id: "supabase-anon-key", label: "Supabase anon key (JWT with role anon, public by design)", pattern: JWT_SHAPE, check: (value) => jwtRole(value) === "anon", example: SUPABASE_ANON_EXAMPLE },
   { id: "mapbox-public-token", label: "Mapbox public token (public by design)", pattern: /^pk\.eyJ[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/, example: "pk." + "eyJ1IjoibWFwYm94dXNlciIsImEiOiJja2x4In0.Zx9Qw8Lr3Tn5Vb7Yc2Ud4A" },
   { id: "data-uri", label: "data: URI (inline image or file)", pattern: /^data:[\w/+.-]*(?:;[\w=.-]+)*,/, example: "data:image/png;base64," + "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==" },
   { id: "public-key", label: "public key (PEM or OpenSSH)", pattern: /^-----BEGIN (?:RSA |EC |)PUBLIC KEY-----|^(?:ssh-(?:rsa|ed25519|dss)|ecdsa-sha2-nistp\d+) AAAA/, example: "ssh-ed25519 " + "AAAAC3NzaC1lZDI1NTE5AAAAIOMqqnkVzrm0SdG6UOoqKLsabgH5C9okWi0dh2l9GKJl user@host" },
@@ -63,6 +75,6 @@ export const NOT_SECRET_FORMATS: readonly NotSecretFormat[] = [
 /** The non-secret format the whole value has, if any. */
 export function notSecretFormatOf(value: string): NotSecretFormat | undefined {
   const trimmed = value.trim();
-  for (const row of NOT_SECRET_FORMATS) if (row.pattern.test(trimmed)) return row;
+  for (const row of NOT_SECRET_FORMATS) if (row.pattern.test(trimmed) && (!row.check || row.check(trimmed))) return row;
   return undefined;
 }

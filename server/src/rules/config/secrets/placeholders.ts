@@ -25,7 +25,7 @@ export interface PlaceholderPattern {
 
 export const PLACEHOLDER_PATTERNS: readonly PlaceholderPattern[] = [
   { id: "blank", label: "empty or blank", pattern: /^\s*$/, example: "" },
-  { id: "angle-brackets", label: "a name in angle brackets", pattern: /<[A-Za-z0-9_ .-]+>/, example: "<your-key>" },
+  { id: "angle-brackets", label: "a name in angle brackets", pattern: /<[A-Za-z][^<>\n]{0,60}>/, example: "<your-key>" },
   { id: "square-brackets", label: "a name in square brackets", pattern: /^\[[^\]]+\]$/, example: "[API KEY]" },
   { id: "braces", label: "a name in braces", pattern: /^\{[A-Za-z0-9_ .-]+\}$/, example: "{token}" },
   { id: "interpolation", label: "a template interpolation", pattern: /\$\{[^}]*\}|\{\{[^}]*\}\}|\$\([^)]*\)/, example: "${API_TOKEN}" },

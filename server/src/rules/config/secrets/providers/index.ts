@@ -23,7 +23,7 @@ const ANCHOR_SCAN = new RegExp(
 );
 
 /** Placeholder wording anywhere in a value that holds a token-shaped string. */
-const MARKERS = /example|sample|dummy|placeholder|changeme|redacted|fake|XXXX|xxxx|\.\.\.|…|<[A-Za-z0-9_ .-]+>/i;
+const MARKERS = /example|sample|dummy|placeholder|changeme|redacted|fake|XXXX|xxxx|\.\.\.|…|<[A-Za-z][^<>\n]{0,60}>/i;
 
 export interface ProviderContext {
   /** The value sits under a name that already says "secret"; only then are context rows tried. */

@@ -1,0 +1,131 @@
+// `npm run bench:lsp`: keystroke-to-diagnostics latency of the built language server on a
+// 2,000-line file, next to a bare parse of the same text in this process, then the same while a
+// workspace audit runs in the background. It measures and prints; it never asserts on time.
+import { spawn } from "node:child_process";
+import { mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { performance } from "node:perf_hooks";
+import process from "node:process";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import ts from "typescript";
+import { createProtocolConnection, StreamMessageReader, StreamMessageWriter } from "vscode-languageserver-protocol/node";
+import { writeLargeFiles } from "./largeFiles.mjs";
+import { percentile, round } from "./stats.mjs";
+
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const EDITS = Number(process.argv.find((a) => a.startsWith("--edits="))?.slice(8) ?? 50);
+const BACKGROUND_FILES = Number(process.argv.find((a) => a.startsWith("--files="))?.slice(8) ?? 5000);
+const log = (line) => process.stderr.write(`${line}\n`);
+
+function makeWorkspace() {
+  const root = mkdtempSync(path.join(os.tmpdir(), "tfl-lsp-bench-"));
+  writeFileSync(path.join(root, "package.json"), JSON.stringify({ name: "bench", dependencies: { express: "^5.0.0", winston: "^3.0.0" } }));
+  const [big] = writeLargeFiles(path.join(root, "src"), 1, 2000);
+  // Background audit material: many small service files.
+  for (let i = 0; i < BACKGROUND_FILES; i++) {
+    const dir = path.join(root, "packages", `p${Math.floor(i / 100)}`);
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(path.join(dir, `m${i}.ts`), `import express from "express";\nconst app = express();\nexport const PORT${i} = ${3000 + (i % 1000)};\napp.get("/${i}", (_req, res) => res.send("ok"));\napp.listen(PORT${i});\n`);
+  }
+  return { root, big };
+}
+
+function bareParseTimes(text, runs) {
+  const times = [];
+  for (let i = 0; i < runs; i++) {
+    const variant = `${text}// edit ${i}\n`;
+    const start = performance.now();
+    ts.createSourceFile("bench.ts", variant, ts.ScriptTarget.Latest, false, ts.ScriptKind.TS);
+    times.push(performance.now() - start);
+  }
+  return times;
+}
+
+async function startServer(root, pull) {
+  const child = spawn(process.execPath, [path.join(repoRoot, "dist/server.js"), "--stdio"], { stdio: ["pipe", "pipe", "inherit"] });
+  const connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
+  const published = new Map();
+  const waiters = [];
+  connection.onNotification("textDocument/publishDiagnostics", (params) => {
+    published.set(params.uri, params);
+    for (const waiter of waiters.splice(0)) waiter();
+  });
+  connection.onNotification("twelveFactor/status", () => {});
+  connection.onNotification("window/logMessage", () => {});
+  connection.onRequest("workspace/configuration", (params) => params.items.map(() => ({})));
+  connection.onRequest("client/registerCapability", () => null);
+  connection.onRequest("window/workDoneProgress/create", () => null);
+  connection.onRequest("workspace/diagnostic/refresh", () => null);
+  connection.listen();
+  const uri = pathToFileURL(root).toString();
+  await connection.sendRequest("initialize", {
+    processId: process.pid,
+    rootUri: uri,
+    workspaceFolders: [{ uri, name: "bench" }],
+    capabilities: { window: { workDoneProgress: true }, workspace: { configuration: true }, textDocument: pull ? { diagnostic: {} } : {} },
+  });
+  await connection.sendNotification("initialized", {});
+  const waitForVersion = (target, version) =>
+    new Promise((resolve) => {
+      const check = () => (published.get(target)?.version === version ? resolve() : waiters.push(check));
+      check();
+    });
+  return { child, connection, waitForVersion };
+}
+
+/** p50/p95 of didChange → diagnostics for that version (push) or didChange → pull response. */
+async function measureEdits(server, file, text, pull, label) {
+  const uri = pathToFileURL(file).toString();
+  await server.connection.sendNotification("textDocument/didOpen", { textDocument: { uri, languageId: "typescript", version: 1, text } });
+  if (!pull) await server.waitForVersion(uri, 1);
+  const times = [];
+  for (let i = 0; i < EDITS + 5; i++) {
+    const version = i + 2;
+    const newText = `${text}// edit ${i}\n`;
+    const start = performance.now();
+    await server.connection.sendNotification("textDocument/didChange", { textDocument: { uri, version }, contentChanges: [{ text: newText }] });
+    if (pull) await server.connection.sendRequest("textDocument/diagnostic", { textDocument: { uri } });
+    else await server.waitForVersion(uri, version);
+    if (i >= 5) times.push(performance.now() - start); // the first edits warm the JIT
+  }
+  log(`  ${label}: p50 ${round(percentile(times, 50))} ms, p95 ${round(percentile(times, 95))} ms`);
+  return { p50: percentile(times, 50), p95: percentile(times, 95) };
+}
+
+const { root, big } = makeWorkspace();
+try {
+  const text = readFileSync(big, "utf8");
+  log(`2,000-line file: ${text.split("\n").length} lines; background workspace: ${BACKGROUND_FILES} files`);
+  bareParseTimes(text, 10);
+  const bare = bareParseTimes(text, EDITS);
+  const bareP50 = percentile(bare, 50);
+  const bareP95 = percentile(bare, 95);
+  log(`  bare ts.createSourceFile: p50 ${round(bareP50)} ms, p95 ${round(bareP95)} ms`);
+  const results = {};
+  for (const pull of [false, true]) {
+    const mode = pull ? "pull" : "push";
+    const server = await startServer(root, pull);
+    results[mode] = await measureEdits(server, big, text, pull, `${mode}, idle server`);
+    const auditStart = performance.now();
+    let auditMs;
+    const audit = server.connection.sendRequest("workspace/executeCommand", { command: "twelveFactor.auditWorkspace", arguments: [] }).then((summary) => {
+      auditMs = performance.now() - auditStart;
+      return summary;
+    });
+    results[`${mode}+audit`] = await measureEdits(server, big, text, pull, `${mode}, during a workspace audit`);
+    const summary = await audit;
+    log(`  audit of ${summary.files} files: ${round(auditMs / 1000, 2)} s, ${summary.findings} findings${auditMs < 1 ? "" : ""}`);
+    await server.connection.sendRequest("shutdown");
+    await server.connection.sendNotification("exit");
+    server.connection.dispose();
+  }
+  const figures = {
+    bareParse: { p50: round(bareP50), p95: round(bareP95) },
+    ...Object.fromEntries(Object.entries(results).map(([mode, r]) => [mode, { p50: round(r.p50), p95: round(r.p95), p95VsBareP95: round(r.p95 / bareP95, 2) }])),
+  };
+  console.log(JSON.stringify(figures, null, 2));
+  log("Target: p95 ≤ 1.5× the bare parse, and no slower while an audit runs.");
+} finally {
+  rmSync(root, { recursive: true, force: true });
+}
