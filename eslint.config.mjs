@@ -2,7 +2,7 @@ import js from "@eslint/js";
 import tseslint from "typescript-eslint";
 
 export default tseslint.config(
-  { ignores: ["dist/**", "node_modules/**", "examples/**", "test/fixtures/**", ".vscode-test/**", "bench/.cache/**", "**/*.d.ts", "**/*.tmp.*"] },
+  { ignores: ["dist/**", "node_modules/**", "examples/**", "test/fixtures/**", "test/e2e/fixtures/**", ".vscode-test/**", "bench/.cache/**", "**/*.d.ts", "**/*.tmp.*"] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -10,19 +10,14 @@ import path from "node:path";
 import { performance } from "node:perf_hooks";
 import process from "node:process";
 import { fileURLToPath } from "node:url";
-import ts from "typescript";
-import { Engine } from "../server/src/engine/analyzer.ts";
-import { auditProject } from "../server/src/engine/audit.ts";
-import { defaultConfig } from "../server/src/engine/configTypes.ts";
-import { discoverFiles } from "../server/src/engine/discovery.ts";
-import { scriptKindOf } from "../server/src/engine/sourceKinds.ts";
-import { parseSuppressions } from "../server/src/engine/suppressions.ts";
-import { RULES } from "../server/src/rules/registry.ts";
+import { bundleEngine } from "./bundle.mjs";
 import { collectCorpusFiles, ensureCorpus, spreadSubset } from "./corpus.mjs";
 import { writeLargeFiles } from "./largeFiles.mjs";
 import { collectGarbage, countLines, pad, percentile, round, RssSampler } from "./stats.mjs";
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const { ts, Engine, auditProject, defaultConfig, discoverFiles, scriptKindOf, parseSuppressions, RULES } = await bundleEngine(repoRoot);
+const workerScript = path.join(repoRoot, "dist/auditWorker.js");
 const quick = process.argv.includes("--quick");
 const asJson = process.argv.includes("--json");
 const log = (line) => process.stderr.write(`${line}\n`);
@@ -59,6 +54,7 @@ async function audit(root, files, workers) {
     config: defaultConfig(),
     rules: RULES,
     workers,
+    workerScript,
     defaultExcludes: false,
     onProgress: (done) => {
       if (done % 200 === 0) sampler.sample();
@@ -106,10 +102,10 @@ function discoveryOnly(root, files) {
  * Per-file latency of a warm engine against a bare parse of the same text. Each run appends a
  * different comment, as a keystroke would, so neither side gets a cached tree.
  */
-function perFile(file, root, runs) {
+function perFile(file, root, runs, rules = RULES) {
   const base = readFileSync(file, "utf8");
   const kind = scriptKindOf(file);
-  const engine = new Engine({ root, rules: RULES, config: defaultConfig() });
+  const engine = new Engine({ root, rules, config: defaultConfig() });
   const bare = [];
   const analyzed = [];
   let parsed = false;
@@ -142,6 +138,14 @@ function perFile(file, root, runs) {
   };
 }
 
+/** The engine with one rule at a time on one file: which rule's listeners cost what. */
+function perRule(file, root, runs) {
+  return RULES.map((rule) => {
+    const result = perFile(file, root, runs, [rule]);
+    return { id: rule.id, parsed: result.parsed, engineP50: result.engine.p50, bareP50: result.bare.p50, ratioP50: result.ratioP50 };
+  });
+}
+
 /** Real corpus files of 1,800-2,200 lines (not generated code), spread over the corpus. */
 function realLargeFiles(files, count) {
   const picked = [];
@@ -161,6 +165,7 @@ function phaseRow(label, wallMs, files, bytes, memory, extra = "") {
 }
 
 async function main() {
+  const loadBefore = os.loadavg()[0];
   const corpusDir = ensureCorpus(repoRoot, log);
   const allFiles = collectCorpusFiles(corpusDir);
   const files = quick ? spreadSubset(allFiles, 2000) : allFiles;
@@ -191,8 +196,12 @@ async function main() {
     ...realLargeFiles(allFiles, 4).map((file) => ({ source: "corpus", ...perFile(file, corpusDir, runs) })),
   ];
 
+  log("per-rule cost on one generated file ...");
+  const ruleCosts = perRule(generated[0], path.dirname(generated[0]), runs);
+
   const figures = {
-    machine: { node: process.version, cores: threads, cpu: os.cpus()[0]?.model, typescript: ts.version, rules: RULES.length },
+    // Other processes on the machine skew every figure: the 1-minute load average says how much.
+    machine: { node: process.version, cores: threads, cpu: os.cpus()[0]?.model, typescript: ts.version, rules: RULES.length, loadBefore: round(loadBefore, 2), loadAfter: round(os.loadavg()[0], 2) },
     corpus: { files: files.length, quick, mb: round(a.bytes / 2 ** 20), lines: a.lines },
     bareParse: { ...a, parseMs: Math.round(a.parseMs), readMs: Math.round(a.readMs), wallMs: Math.round(a.wallMs) },
     discovery: { wallMs: Math.round(discovery.wallMs), files: discovery.files },
@@ -203,6 +212,7 @@ async function main() {
     ratioAuditToReadAndParse: round(b.wallMs / (a.parseMs + a.readMs), 2),
     workerSpeedUp: round(b.wallMs / c.wallMs, 2),
     perFile: perFileResults,
+    perRule: { file: path.relative(repoRoot, generated[0]), rules: ruleCosts },
   };
   if (asJson) {
     process.stdout.write(`${JSON.stringify(figures, null, 2)}\n`);
@@ -215,6 +225,7 @@ function printReport(figures, a, b, c) {
   const out = (line = "") => process.stdout.write(`${line}\n`);
   const { machine, corpus } = figures;
   out(`Twelve-Factor Lint benchmark: node ${machine.node}, ${machine.cores} cores (${machine.cpu}), typescript ${machine.typescript}, ${machine.rules} rules`);
+  out(`Load average (1 min) before/after: ${machine.loadBefore} / ${machine.loadAfter} (above ${machine.cores}, other processes were competing for the cores)`);
   out(`Corpus: ${corpus.files} files, ${corpus.mb} MB, ${corpus.lines} lines${corpus.quick ? " (--quick subset)" : ""}`);
   out();
   out(`${pad("phase", 34, true)}${pad("wall s", 9)}${pad("files/s", 10)}${pad("MB/s", 8)}${pad("peak MB", 10)}${pad("maxRSS", 10)}`);
@@ -233,6 +244,11 @@ function printReport(figures, a, b, c) {
   for (const row of figures.perFile) {
     const name = row.file.length > 45 ? `...${row.file.slice(-42)}` : row.file;
     out(`${pad(name, 46, true)}${pad(row.lines, 7)}${pad(`${row.bare.p50} / ${row.bare.p95}`, 18)}${pad(`${row.engine.p50} / ${row.engine.p95}`, 20)}${pad(`${row.ratioP50}x`, 7)}  ${row.parsed ? "yes" : "no "}    ${row.findings}`);
+  }
+  out();
+  out(`One rule at a time on ${figures.perRule.file} (engine p50 vs bare parse p50 of the same runs):`);
+  for (const rule of figures.perRule.rules) {
+    out(`  ${pad(rule.id, 44, true)}${rule.parsed ? `${pad(rule.engineP50, 7)} ms vs ${pad(rule.bareP50, 6)} ms  ${rule.ratioP50}x` : "  trigger does not match: not parsed"}`);
   }
 }
 

@@ -1,6 +1,6 @@
 // Regenerates what is derived from rule metadata: the `twelveFactor.rules` settings schema in
-// package.json and the rule table in README.md. `npm run generate` writes; the test
-// test/generated.test.ts fails when either is stale.
+// package.json, the rule table in README.md and the rule ids in the config schema.
+// `npm run generate` writes; test/generated.test.ts fails when any of them is stale.
 import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { RULES } from "../server/src/rules/registry";
@@ -40,6 +40,15 @@ export function generatedPackageJson(current: string): string {
   return `${JSON.stringify(manifest, null, 2)}\n`;
 }
 
+/** Rule ids in the config schema, so editors complete them; unknown ids stay allowed (the loader names them). */
+export function generatedSchema(current: string): string {
+  const schema = JSON.parse(current);
+  schema.properties.rules.properties = Object.fromEntries(
+    RULES.map((rule) => [rule.id, { description: `Factor ${rule.factor}: ${rule.description} Default: ${rule.defaultSeverity}.`, enum: ["off", "info", "warning", "error"] }]),
+  );
+  return `${JSON.stringify(schema, null, 2)}\n`;
+}
+
 export function generatedReadme(current: string): string {
   const start = current.indexOf(TABLE_START);
   const end = current.indexOf(TABLE_END);
@@ -52,5 +61,7 @@ if (process.argv[1] && path.resolve(process.argv[1]) === path.resolve(__filename
   const readme = path.join(root, "README.md");
   writeFileSync(pkg, generatedPackageJson(readFileSync(pkg, "utf8")));
   writeFileSync(readme, generatedReadme(readFileSync(readme, "utf8")));
-  console.log("package.json and README.md regenerated from rule metadata.");
+  const schema = path.join(root, "schema", "twelve-factor.schema.json");
+  writeFileSync(schema, generatedSchema(readFileSync(schema, "utf8")));
+  console.log("package.json, README.md and the config schema regenerated from rule metadata.");
 }

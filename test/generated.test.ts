@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { it } from "node:test";
-import { generatedPackageJson, generatedReadme } from "../scripts/generate";
+import { generatedPackageJson, generatedReadme, generatedSchema } from "../scripts/generate";
 
 // Settings and the README rule table are generated from rule metadata; run `npm run generate`.
 it("package.json twelveFactor.rules settings match the rule registry", () => {
@@ -12,4 +12,9 @@ it("package.json twelveFactor.rules settings match the rule registry", () => {
 it("the README rule table matches the rule registry", () => {
   const current = readFileSync("README.md", "utf8");
   assert.equal(current, generatedReadme(current), "stale: run `npm run generate`");
+});
+
+it("the config schema lists every rule id", () => {
+  const current = readFileSync("schema/twelve-factor.schema.json", "utf8");
+  assert.equal(current, generatedSchema(current), "stale: run `npm run generate`");
 });

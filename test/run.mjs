@@ -9,7 +9,10 @@ const roots = only.length > 0 ? only : ["test"];
 const skipDirs = new Set(["fixtures", "e2e", "node_modules"]);
 
 function collect(dir, out) {
-  if (statSync(dir).isFile()) return out.push(dir);
+  if (statSync(dir).isFile()) {
+    out.push(dir);
+    return out;
+  }
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
     const full = path.join(dir, entry.name);
     if (entry.isDirectory() && !skipDirs.has(entry.name)) collect(full, out);

@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
 import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { after, before, describe, it } from "node:test";
 import { copyFixture, ensureBuilt, REPO, runCli } from "./helpers";
@@ -153,6 +154,24 @@ describe("twelve-factor-lint usage errors exit 2 with one clear line", () => {
   it("fails with 2 when the report cannot be written", () => {
     fs.mkdirSync(path.join(project.root, "taken"), { recursive: true });
     assert.deepEqual(runCli(project.root, ["--output", "taken"]), usage("could not write the report to taken (EISDIR)"));
+  });
+
+  it("reports an internal failure in one line with exit 2, the stack only with TWELVE_FACTOR_DEBUG=1", () => {
+    // Fault injection from outside the bundle: the JSON serializer fails as an internal bug would.
+    const breaker = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "tfl-breaker-")), "breaker.cjs");
+    fs.writeFileSync(
+      breaker,
+      'const s = JSON.stringify; JSON.stringify = (v, ...r) => { if (v && v.version === 1 && "findings" in v) throw new Error("serializer exploded"); return s(v, ...r); };\n',
+    );
+    assert.deepEqual(runCli(project.root, ["--format", "json", "src"], {}, ["--require", breaker]), {
+      code: 2,
+      stdout: "",
+      stderr: "twelve-factor-lint: internal error: serializer exploded\n(set TWELVE_FACTOR_DEBUG=1 for the stack trace)\n",
+    });
+    const debug = runCli(project.root, ["--format", "json", "src"], { TWELVE_FACTOR_DEBUG: "1" }, ["--require", breaker]);
+    assert.equal(debug.code, 2);
+    assert.match(debug.stderr, /^twelve-factor-lint: internal error: serializer exploded\nError: serializer exploded\n {4}at /);
+    fs.rmSync(path.dirname(breaker), { recursive: true, force: true });
   });
 
   it("reports a clean project in one line with exit 0", () => {

@@ -1,8 +1,6 @@
 import assert from "node:assert/strict";
-import { createRequire } from "node:module";
 import path from "node:path";
 import { describe, it } from "node:test";
-import Ajv from "ajv-draft-04";
 import { wantsColor } from "../../server/src/cli/formatters/colors";
 import { formatJson, toJsonReport } from "../../server/src/cli/formatters/json";
 import { formatSarif, pascalCase, toSarif } from "../../server/src/cli/formatters/sarif";
@@ -10,6 +8,7 @@ import { formatText } from "../../server/src/cli/formatters/text";
 import { buildReport, type Report } from "../../server/src/cli/reportModel";
 import { defineRule, type RuleDefinition } from "../../server/src/engine/rule";
 import type { Finding, Fix, Note, Severity } from "../../server/src/engine/types";
+import { sarifValidator } from "./helpers";
 
 const ROOT = path.resolve("/proj");
 // Assembled at run time so the repository holds no token-shaped string.
@@ -188,17 +187,6 @@ describe("json format", () => {
     assert.deepEqual(JSON.parse(formatJson(report())), toJsonReport(report()));
   });
 });
-
-const require = createRequire(__filename);
-function sarifValidator() {
-  const schema = require("@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json");
-  // The published schema has a language-tag pattern that is only valid without the `u` flag.
-  const ajv = new Ajv({ allErrors: true, strict: false, unicodeRegExp: false });
-  ajv.addFormat("uri", (value: string) => URL.canParse(value));
-  ajv.addFormat("uri-reference", (value: string) => URL.canParse(value, "file:///"));
-  ajv.addFormat("date-time", (value: string) => !Number.isNaN(Date.parse(value)));
-  return ajv.compile(schema);
-}
 
 describe("sarif format", () => {
   const sarif = toSarif(report(), { rules: RULES, version: "1.2.3" });

@@ -1,7 +1,9 @@
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
+import { createRequire } from "node:module";
 import os from "node:os";
 import path from "node:path";
+import Ajv, { type ValidateFunction } from "ajv-draft-04";
 
 export const REPO = path.resolve(__dirname, "../..");
 export const CLI = path.join(REPO, "dist/cli.js");
@@ -47,9 +49,22 @@ export interface CliRun {
 }
 
 /** Runs the built CLI as a user would, with no color hints from the calling environment. */
-export function runCli(cwd: string, args: string[], env: Record<string, string> = {}): CliRun {
+export function runCli(cwd: string, args: string[], env: Record<string, string> = {}, nodeArgs: string[] = []): CliRun {
   const base = { ...process.env };
   for (const name of ["NO_COLOR", "FORCE_COLOR", "TWELVE_FACTOR_DEBUG", "NODE_OPTIONS"]) delete base[name];
-  const result = spawnSync(process.execPath, [CLI, ...args], { cwd, env: { ...base, ...env }, encoding: "utf8", timeout: 60_000 });
+  const result = spawnSync(process.execPath, [...nodeArgs, CLI, ...args], { cwd, env: { ...base, ...env }, encoding: "utf8", timeout: 60_000 });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+/**
+ * The official SARIF 2.1.0 (rtm.5) JSON schema, as Microsoft's SARIF SDK ships it. It is
+ * draft-04, and its language-tag pattern only compiles without the `u` flag.
+ */
+export function sarifValidator(): ValidateFunction {
+  const schema = createRequire(__filename)("@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json");
+  const ajv = new Ajv({ allErrors: true, strict: false, unicodeRegExp: false });
+  ajv.addFormat("uri", (value: string) => URL.canParse(value));
+  ajv.addFormat("uri-reference", (value: string) => URL.canParse(value, "file:///"));
+  ajv.addFormat("date-time", (value: string) => !Number.isNaN(Date.parse(value)));
+  return ajv.compile(schema);
 }

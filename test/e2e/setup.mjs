@@ -80,15 +80,24 @@ function ensureNode24() {
   if (version !== `v${NODE_VERSION}`) throw new Error(`unpacked Node reports ${version || "nothing"}, expected v${NODE_VERSION}`);
 }
 
+// Under `npm run`, the parent npm exports its own user agent ("node/v20…"), prefix and lifecycle
+// state; a nested npm would reuse them, and code-server's postinstall reads the Node version from
+// that user agent. Drop them so the nested npm describes itself (user config such as the registry stays).
+const PARENT_NPM_STATE = /^(npm_config_(user_agent|local_prefix|npm_version|call)|npm_(lifecycle|package|command|execpath|node_execpath).*|NODE|INIT_CWD)$/;
+
+function withoutParentNpmState(env) {
+  return Object.fromEntries(Object.entries(env).filter(([name]) => !PARENT_NPM_STATE.test(name)));
+}
+
 function ensureCodeServer() {
   if (existsSync(path.join(codeServerDir, DONE_MARKER)) && existsSync(codeServerEntry)) return log(`code-server ${CODE_SERVER_VERSION} present`);
-  log(`installing code-server ${CODE_SERVER_VERSION} under Node ${NODE_VERSION} (native build: about 3-4 minutes on 2 cores)`);
+  log(`installing code-server ${CODE_SERVER_VERSION} under Node ${NODE_VERSION} (native build: about 2 minutes on 2 cores)`);
   rmSync(codeServerDir, { recursive: true, force: true });
   mkdirSync(codeServerDir, { recursive: true });
   writeFileSync(path.join(codeServerDir, "package.json"), JSON.stringify({ name: "tfl-e2e-code-server", private: true }, null, 2) + "\n");
   const logFile = path.join(logsDir, "setup-code-server.log");
   const env = {
-    ...process.env,
+    ...withoutParentNpmState(process.env),
     // The machine's npm then runs under Node 24, which code-server's postinstall insists on.
     PATH: `${path.join(nodeDir, "bin")}${path.delimiter}${process.env.PATH ?? ""}`,
     // Headers for node-gyp come from the unpacked package; otherwise it downloads them (and fails offline).

@@ -1,8 +1,10 @@
 import assert from "node:assert/strict";
+import fs from "node:fs";
 import path from "node:path";
 import { describe, it } from "node:test";
 import { loadProjectConfig, parseRuleOverride } from "../../server/src/engine/config";
 import { diskHost, type DocumentHost } from "../../server/src/engine/host";
+import { RULES } from "../../server/src/rules/registry";
 import { writeProject } from "../helpers/project";
 
 const ROOT = path.resolve("/projects/app");
@@ -151,6 +153,23 @@ describe("loadProjectConfig", () => {
     } finally {
       project.cleanup();
     }
+  });
+});
+
+describe("the example in docs/cli.md", () => {
+  it("is a valid configuration for the registered rules", () => {
+    const doc = fs.readFileSync(path.resolve(__dirname, "../../docs/cli.md"), "utf8");
+    const example = /```jsonc\n([\s\S]*?)```/.exec(doc)?.[1];
+    assert.ok(example, "docs/cli.md has a jsonc example");
+    const result = loadProjectConfig(ROOT, hostWith(example), new Set(RULES.map((rule) => rule.id)));
+    assert.deepEqual(result, {
+      config: {
+        rules: { "port-binding/no-fixed-port": "error", "logs/no-file-logging": "off" },
+        ignore: ["generated/**", "legacy/*.js"],
+        secrets: { allow: ["a-known-test-value", "/^pk_test_/"] },
+      },
+      notes: [],
+    });
   });
 });
 

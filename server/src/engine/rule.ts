@@ -50,7 +50,13 @@ export interface ProjectFileContext {
 }
 
 export type Listener = (node: ts.Node) => void;
-/** Keyed by `ts.SyntaxKind`: the engine walks each file once and dispatches to every rule. */
+/**
+ * Keyed by `ts.SyntaxKind`: the engine walks each file once and dispatches to every rule.
+ * A node is dispatched when the walk leaves it (post-order): its whole subtree is linked
+ * (`parent` set) and already dispatched, its ancestors are linked but not yet dispatched. So a
+ * rule must not carry state from an ancestor's listener to a descendant's; it looks upwards
+ * through `parent` instead, or collects and decides in `onEnd`.
+ */
 export type Listeners = Partial<Record<ts.SyntaxKind, Listener>> & {
   /** Called once after the walk, for rules that collect first and report later. */
   onEnd?: () => void;

@@ -21,6 +21,7 @@ const USER_SETTINGS = {
   "git.enabled": false,
   "chat.disableAIFeatures": true,
   "window.restoreWindows": "none",
+  "workbench.secondarySideBar.defaultVisibility": "hidden",
 };
 
 /**
@@ -51,7 +52,14 @@ export async function startCodeServer({ scratchDir, userDataDir, extensionsDir, 
   ];
   const child = spawn(nodeBin, args, {
     // Own XDG folders keep code-server from writing config or state into $HOME.
-    env: { ...env, XDG_DATA_HOME: path.join(xdg, "data"), XDG_CONFIG_HOME: path.join(xdg, "config"), XDG_CACHE_HOME: path.join(xdg, "cache") },
+    env: {
+      // An empty gallery: no marketplace queries (the tests never touch the network).
+      EXTENSIONS_GALLERY: "{}",
+      ...env,
+      XDG_DATA_HOME: path.join(xdg, "data"),
+      XDG_CONFIG_HOME: path.join(xdg, "config"),
+      XDG_CACHE_HOME: path.join(xdg, "cache"),
+    },
     // A process group of its own, so stop() can take down extension hosts and language servers too.
     detached: true,
     stdio: ["ignore", "pipe", "pipe"],

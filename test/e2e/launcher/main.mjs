@@ -19,10 +19,31 @@ rmSync(logsDir, { recursive: true, force: true });
 mkdirSync(logsDir, { recursive: true });
 const launcherLog = path.join(logsDir, "launcher.log");
 
-function relay(line) {
-  process.stdout.write(`${line}\n`);
+const STACK_LINES_ON_CONSOLE = 4;
+// Workbench chatter that says nothing about the tests: kept in launcher.log, hidden on the console.
+const CONSOLE_NOISE = [
+  /^Ignoring fetching additional builtin extensions/, /^Updating additional builtin extensions cache/,
+  /^Resolv(ing|ed) connection token/, /^Creating a socket/, /^\[reconnection-grace-time\]/,
+  /^\[Service Worker\] registered/, /^\[AgentHost:remote\]/, /^\[AccountPolicyGate\]/,
+];
+
+/**
+ * Everything goes to launcher.log in full. On the console, warnings and errors the workbench logs
+ * (long minified stacks) are cut to their first lines; test output (console.log) is never cut.
+ */
+function relay(text, level = "info") {
+  const line = level === "info" ? text : `[${level}] ${text}`;
   appendFileSync(launcherLog, `${line}\n`);
+  if (CONSOLE_NOISE.some((pattern) => pattern.test(text))) return;
+  const lines = line.split("\n");
+  const shown = level !== "info" && lines.length > STACK_LINES_ON_CONSOLE + 1
+    ? [...lines.slice(0, STACK_LINES_ON_CONSOLE + 1), `    … ${lines.length - STACK_LINES_ON_CONSOLE - 1} more lines in ${launcherLog}`]
+    : lines;
+  process.stdout.write(`${shown.join("\n")}\n`);
 }
+
+// Should the event loop ever drain before finish() ran, Node must not report success.
+process.exitCode = EXIT_HARNESS_FAILURE;
 
 const resources = { workbench: undefined, server: undefined, scratch: undefined, userDataDir: undefined };
 let finishing = false;
@@ -32,6 +53,11 @@ async function finish(code, reason) {
   if (finishing) return;
   finishing = true;
   if (reason) relay(`[e2e] ${reason}`);
+  // Teardown must never hang the run: whatever is still alive after this is killed by exit.
+  setTimeout(() => {
+    relay("[e2e] teardown took over 30 s; exiting anyway", "warn");
+    process.exit(code === 0 ? EXIT_HARNESS_FAILURE : code);
+  }, 30_000);
   await resources.workbench?.close();
   await resources.server?.stop();
   const serverLogs = resources.userDataDir && path.join(resources.userDataDir, "logs");

@@ -2,6 +2,7 @@
 // download) and turns the workbench's automation hooks into a promise for the tests' exit code.
 import { mkdirSync, renameSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { format } from "node:util";
 import { chromium } from "playwright-core";
 import { chromiumPath } from "../paths.mjs";
 
@@ -11,10 +12,11 @@ const CHROMIUM_ARGS = [
 ];
 // A stable size, so README screenshots look the same from run to run.
 const VIEWPORT = { width: 1280, height: 800 };
-const SCREENSHOT_REQUEST = /SCREENSHOT:([A-Za-z0-9][A-Za-z0-9._-]*)/;
+// `SCREENSHOT:<name>` or `SCREENSHOT:<name> waitFor=<css selector>` (see suite/helpers/screenshot.ts).
+const SCREENSHOT_REQUEST = /SCREENSHOT:([A-Za-z0-9][A-Za-z0-9._-]*)(?: waitFor=(.+))?$/m;
 
 /**
- * @param {{ url: string, headful: boolean, screenshotDir: string, logsDir: string, relay: (line: string) => void }} options
+ * @param {{ url: string, headful: boolean, screenshotDir: string, logsDir: string, relay: (text: string, level?: string) => void }} options
  */
 export async function openWorkbench({ url, headful, screenshotDir, logsDir, relay }) {
   const browser = await chromium.launch({
@@ -30,6 +32,9 @@ export async function openWorkbench({ url, headful, screenshotDir, logsDir, rela
   const page = await context.newPage();
   let settle;
   const testsExit = new Promise((resolve, reject) => { settle = { resolve, reject }; });
+  // Closing on purpose fires the same events as a crash; only the latter is a failure.
+  let closing = false;
+  const failUnlessClosing = (message) => { if (!closing) settle.reject(new Error(message)); };
   // Screenshots are taken one at a time, in the order the suite asked for them.
   let screenshots = Promise.resolve();
 
@@ -44,12 +49,16 @@ export async function openWorkbench({ url, headful, screenshotDir, logsDir, rela
   };
 
   await page.exposeFunction("codeAutomationLog", (level, message) => {
-    const text = typeof message === "string" ? message : JSON.stringify(message);
-    relay(level === "info" ? text : `[${level}] ${text}`);
+    // The workbench passes the console arguments as they were given: a format string and values.
+    const text = Array.isArray(message) ? format(...message) : String(message);
+    relay(text, level);
     const request = SCREENSHOT_REQUEST.exec(text);
     if (request) {
-      const name = request[1];
-      screenshots = screenshots.then(() => takeScreenshot(name, screenshotDir)).catch((error) => relay(`[e2e] screenshot ${name} failed: ${error.message}`));
+      const [, name, waitFor] = request;
+      screenshots = screenshots
+        .then(() => (waitFor ? page.waitForSelector(waitFor, { state: "visible", timeout: 15_000 }) : undefined))
+        .then(() => takeScreenshot(name, screenshotDir))
+        .catch((error) => relay(`[e2e] screenshot ${name} failed: ${error.message}`, "error"));
     }
   });
   await page.exposeFunction("codeAutomationExit", async (code, logs) => {
@@ -57,10 +66,10 @@ export async function openWorkbench({ url, headful, screenshotDir, logsDir, rela
     saveWorkbenchLogs(logs, path.join(logsDir, "workbench"));
     settle.resolve(typeof code === "number" ? code : 1);
   });
-  page.on("pageerror", (error) => relay(`[page error] ${error.message}`));
-  page.on("crash", () => settle.reject(new Error("the workbench page crashed")));
-  page.on("close", () => settle.reject(new Error("the workbench page closed before the tests finished")));
-  browser.on("disconnected", () => settle.reject(new Error("Chromium exited before the tests finished")));
+  page.on("pageerror", (error) => relay(`[page error] ${error.message}`, "error"));
+  page.on("crash", () => failUnlessClosing("the workbench page crashed"));
+  page.on("close", () => failUnlessClosing("the workbench page closed before the tests finished"));
+  browser.on("disconnected", () => failUnlessClosing("Chromium exited before the tests finished"));
 
   await page.goto(url, { waitUntil: "domcontentloaded" });
   return {
@@ -68,8 +77,7 @@ export async function openWorkbench({ url, headful, screenshotDir, logsDir, rela
     /** Best-effort picture of the current state, e.g. when a run times out. */
     screenshot: (name) => takeScreenshot(name, logsDir).catch(() => undefined),
     close: async () => {
-      page.removeAllListeners("close");
-      browser.removeAllListeners("disconnected");
+      closing = true;
       await browser.close().catch(() => undefined);
     },
   };

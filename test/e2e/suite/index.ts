@@ -5,6 +5,8 @@ import path from "node:path";
 import Mocha from "mocha";
 
 export function run(): Promise<void> {
+  // Failure stacks then point at test/e2e/suite/*.ts instead of the bundles.
+  process.setSourceMapsEnabled(true);
   const mocha = new Mocha({
     ui: "bdd",
     reporter: "spec",

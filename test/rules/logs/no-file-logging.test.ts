@@ -145,6 +145,37 @@ const invalidCases: InvalidCase[] = [
   invalid("rotating-file-stream", `import { createStream } from "rotating-file-stream";\nconst accessLogStream = createStream("access.log", { interval: "1d", path: "logs" });\napp.use(morgan("combined", { stream: accessLogStream }));`, (code) => [
     at(code, `createStream("access.log", { interval: "1d", path: "logs" })`, `rotating-file-stream writes logs to "access.log"; write logs to process.stdout and let the platform route the stream.`),
   ]),
+  invalid("an import written below its use", `export function makeTransport() {\n  return new winston.transports.File({ filename: "late.log" });\n}\nimport winston from "winston";`, (code) => [
+    at(code, `new winston.transports.File({ filename: "late.log" })`, WINSTON("winston File transport", `"late.log"`)),
+  ], { output: `export function makeTransport() {\n  return new winston.transports.Console();\n}\nimport winston from "winston";` }),
+  // More libraries and idioms, one row each.
+  invalid("winston Stream transport on a file stream", `import fs from "fs";\nimport winston from "winston";\nconst file = fs.createWriteStream("winston-out.txt");\nexport const t = new winston.transports.Stream({ stream: file });`, (code) => [
+    at(code, "file", `winston Stream transport writes logs to "winston-out.txt"; log to stdout (winston.transports.Console) and let the platform route the stream.`, { nth: 1 }),
+  ]),
+  invalid("pino.multistream with an inline file stream", `import fs from "fs";\nimport pino from "pino";\nexport const logger = pino({}, pino.multistream([{ stream: process.stdout }, { stream: fs.createWriteStream("events.out") }]));`, (code) => [
+    at(code, `fs.createWriteStream("events.out")`, `pino.multistream writes logs to "events.out"; log to stdout (pino.destination(1)) and let the platform route the stream.`),
+  ]),
+  invalid("file-stream-rotator", `const FileStreamRotator = require("file-stream-rotator");\nconst stream = FileStreamRotator.getStream({ filename: "logs/access-%DATE%.log", frequency: "daily" });`, (code) => [
+    at(code, `FileStreamRotator.getStream({ filename: "logs/access-%DATE%.log", frequency: "daily" })`, `file-stream-rotator writes logs to "logs/access-%DATE%.log"; write logs to process.stdout and let the platform route the stream.`),
+  ], { filename: "src/log.js" }),
+  invalid("SonicBoom on a file", `import SonicBoom from "sonic-boom";\nexport const out = new SonicBoom({ dest: "./out.log", sync: true });`, (code) => [
+    at(code, `new SonicBoom({ dest: "./out.log", sync: true })`, `SonicBoom writes logs to "./out.log"; write to stdout (fd 1) and let the platform route the stream.`),
+  ], { output: `import SonicBoom from "sonic-boom";\nexport const out = new SonicBoom({ dest: 1, sync: true });` }),
+  invalid("pino-http and nestjs-pino transports", `import pinoHttp from "pino-http";\nimport { LoggerModule } from "nestjs-pino";\napp.use(pinoHttp({ transport: { target: "pino/file", options: { destination: "http.log" } } }));\nexport const logging = LoggerModule.forRoot({ pinoHttp: { transport: { target: "pino/file", options: { destination: "nest.log" } } } });`, (code) => [
+    at(code, `{ target: "pino/file", options: { destination: "http.log" } }`, PINO_TARGET("pino/file", `"http.log"`)),
+    at(code, `{ target: "pino/file", options: { destination: "nest.log" } }`, PINO_TARGET("pino/file", `"nest.log"`)),
+  ], { output: `import pinoHttp from "pino-http";\nimport { LoggerModule } from "nestjs-pino";\napp.use(pinoHttp({ transport: { target: "pino/file", options: { destination: 1 } } }));\nexport const logging = LoggerModule.forRoot({ pinoHttp: { transport: { target: "pino/file", options: { destination: 1 } } } });` }),
+  invalid("a pino transport and bunyan streams from another file", `import pino from "pino";\nimport bunyan from "bunyan";\nimport { transportOptions, streams } from "./log-setup";\nexport const logger = pino(pino.transport(transportOptions));\nexport const log = bunyan.createLogger({ name: "api", streams });`, (code) => [
+    at(code, "transportOptions", PINO_TARGET("pino/file", `"logs/pino.log"`), { nth: 1 }),
+    at(code, "streams", BUNYAN("bunyan file stream", `"logs/bunyan.log"`), { nth: 1 }),
+  ], {
+    files: { "src/log-setup.ts": `export const transportOptions = { target: "pino/file", options: { destination: "logs/pino.log" } };\nexport const streams = [{ level: "info", path: "logs/bunyan.log" }];\n` },
+    output: `import pino from "pino";\nimport bunyan from "bunyan";\nimport { transportOptions, streams } from "./log-setup";\nexport const logger = pino(pino.transport(transportOptions));\nexport const log = bunyan.createLogger({ name: "api", streams });`,
+    outputFiles: { "src/log-setup.ts": `export const transportOptions = { target: "pino/file", options: { destination: 1 } };\nexport const streams = [{ level: "info", stream: process.stdout }];\n` },
+  }),
+  invalid("a redirect to a log file is reported once, at the append", `import fs from "fs";\nprocess.stderr.write = ((chunk: string) => {\n  fs.appendFileSync("errors.log", chunk);\n  return true;\n}) as typeof process.stderr.write;`, (code) => [
+    at(code, `fs.appendFileSync("errors.log", chunk)`, FS_LOG("fs.appendFileSync", `"errors.log"`)),
+  ]),
 ];
 
 runRuleTests(rule, { valid, invalid: invalidCases });

@@ -137,6 +137,20 @@ runRuleTests(noFixedPort, {
       output: `import { startStandaloneServer } from "@apollo/server/standalone";\nawait startStandaloneServer(server, { listen: { port: Number(process.env.PORT ?? 4000) } });`,
     },
     {
+      name: "a constant declared below its use (the walk has not reached it yet)",
+      code: `export function start() {\n  app.listen(PORT);\n}\nconst PORT = BASE_PORT + 0 || 3000;\nconst LATER = { port: 4010 };\nexport function other() { app.listen(LATER.port); }\nconst BASE_PORT = 1;`,
+      errors: [{ message: msg(4010, "listen()", " (via `LATER.port`)"), line: 6, column: 38, endLine: 6, endColumn: 48 }],
+      output: `export function start() {\n  app.listen(PORT);\n}\nconst PORT = BASE_PORT + 0 || 3000;\nconst LATER = { port: Number(process.env.PORT ?? 4010) };\nexport function other() { app.listen(LATER.port); }\nconst BASE_PORT = 1;`,
+    },
+    {
+      name: "an import written below its use",
+      code: `export function start() {\n  app.listen(PORT);\n}\nimport { PORT } from "./config";`,
+      files: { "src/config.ts": `export const PORT = 4011;\n` },
+      errors: [{ message: msg(4011, "listen()", " (via `PORT` in src/config.ts)"), line: 2, column: 14, endLine: 2, endColumn: 18 }],
+      output: `export function start() {\n  app.listen(PORT);\n}\nimport { PORT } from "./config";`,
+      outputFiles: { "src/config.ts": `export const PORT = Number(process.env.PORT ?? 4011);\n` },
+    },
+    {
       name: "TSX file",
       filename: "src/server.tsx",
       code: `const App = () => <div>hi</div>;\napp.listen(3000);`,

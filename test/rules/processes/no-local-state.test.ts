@@ -59,6 +59,8 @@ const valid: ValidCase[] = [
   { name: "multer in memory", code: `import multer from "multer";\nconst a = multer();\nconst b = multer({ storage: multer.memoryStorage() });\nconst c = multer({ storage: multer.memoryStorage(), dest: "ignored/" });` },
   { name: "multer.diskStorage without destination uses the temp folder", code: `import multer from "multer";\nconst storage = multer.diskStorage({ filename: (req, file, cb) => cb(null, file.originalname) });` },
   { name: "libsql on a remote URL", code: `import { createClient } from "@libsql/client";\nexport const db = createClient({ url: "libsql://db.example.turso.io" });` },
+  { name: "a file stream given straight to pino.multistream", code: `import fs from "fs";\nimport pino from "pino";\nexport const logger = pino({}, pino.multistream([{ stream: fs.createWriteStream("events.out") }]));` },
+  { name: "connect-sqlite3 in memory", code: `const session = require("express-session");\nconst SQLiteStore = require("connect-sqlite3")(session);\nconst store = new SQLiteStore({ db: ":memory:" });`, filename: "src/app.js" },
   { name: "node-persist with options we cannot read", code: `import storage from "node-persist";\nexport async function start(options: object) { await storage.init(options); }` },
 ];
 
@@ -190,6 +192,36 @@ const invalidCases: InvalidCase[] = [
     at(code, "path: process.env.SESSION_DIR", configured("session-file-store", "stores sessions in", "process.env.SESSION_DIR"), { severity: "info" }),
   ]),
   invalid("node-localstorage", `const { LocalStorage } = require("node-localstorage");\nconst localStorage = new LocalStorage("./scratch");`, (code) => [at(code, `"./scratch"`, local("node-localstorage", "stores data in", `"./scratch"`))], { filename: "src/store.js" }),
+  invalid("a path constant declared below the function that uses it", `import fs from "fs";\nimport path from "path";\nexport function save(body: string) {\n  fs.writeFileSync(DATA_FILE, body);\n}\nconst DATA_FILE = path.join(__dirname, "data.json");`, (code) => [
+    at(code, "DATA_FILE", local("fs.writeFileSync", "writes to", `path.join(__dirname, "data.json")`)),
+  ]),
+  // More libraries and idioms, one row each.
+  invalid("fs functions reached by element access, inline require and a local barrel", `import { save } from "./util";\nimport fs from "fs";\nfs["writeFileSync"]("state-a.json", "{}");\nrequire("fs").writeFileSync("state-b.json", "{}");\nsave("state-c.json", "{}");`, (code) => [
+    at(code, `"state-a.json"`, local(`fs["writeFileSync"]`, "writes to", `"state-a.json"`)),
+    at(code, `"state-b.json"`, local(`require("fs").writeFileSync`, "writes to", `"state-b.json"`)),
+    at(code, `"state-c.json"`, local("save", "writes to", `"state-c.json"`)),
+  ], { files: { "src/util/index.ts": `export { writeFileSync as save } from "node:fs";` } }),
+  invalid("graceful-fs, fs-extra folders and copies, jsonfile, write-file-atomic, mkdirp, make-dir", `import gfs from "graceful-fs";\nimport fse from "fs-extra";\nimport jsonfile from "jsonfile";\nimport writeFileAtomic from "write-file-atomic";\nimport { mkdirp } from "mkdirp";\nimport makeDir from "make-dir";\ngfs.writeFile("a.json", "{}", () => {});\nfse.ensureDirSync("cache");\nawait fse.copy("/tmp/x.png", "public/x.png");\njsonfile.writeFileSync("b.json", {});\nawait writeFileAtomic("c.json", "{}");\nawait mkdirp("var/data");\nawait makeDir("var/more");`, (code) => [
+    at(code, `"a.json"`, local("gfs.writeFile", "writes to", `"a.json"`)),
+    at(code, `"cache"`, local("fse.ensureDirSync", "creates a folder at", `"cache"`)),
+    at(code, `"public/x.png"`, local("fse.copy", "copies a file to", `"public/x.png"`)),
+    at(code, `"b.json"`, local("jsonfile.writeFileSync", "writes to", `"b.json"`)),
+    at(code, `"c.json"`, local("writeFileAtomic", "writes to", `"c.json"`)),
+    at(code, `"var/data"`, local("mkdirp", "creates a folder at", `"var/data"`)),
+    at(code, `"var/more"`, local("makeDir", "creates a folder at", `"var/more"`)),
+  ]),
+  invalid("bun:sqlite and nedb-promises", `import { Database } from "bun:sqlite";\nimport Datastore from "nedb-promises";\nconst db = new Database("bun.sqlite");\nconst users = Datastore.create("data/users.db");`, (code) => [
+    at(code, `"bun.sqlite"`, local("bun:sqlite", "opens a database file at", `"bun.sqlite"`)),
+    at(code, `"data/users.db"`, local("nedb-promises", "keeps its database in", `"data/users.db"`)),
+  ]),
+  invalid("connect-sqlite3 in the working directory", `const session = require("express-session");\nconst SQLiteStore = require("connect-sqlite3")(session);\napp.use(session({ store: new SQLiteStore({ db: "sessions.sqlite" }) }));`, (code) => [
+    at(code, `new SQLiteStore({ db: "sessions.sqlite" })`, `connect-sqlite3 stores sessions in the working directory on the local disk; keep sessions in a backing service (Redis, a database) so any process can serve any request.`),
+  ], { filename: "src/app.js" }),
+  invalid("LevelDB, LMDB and configstore", `import { Level } from "level";\nimport { open } from "lmdb";\nimport Configstore from "configstore";\nconst db = new Level("./db", { valueEncoding: "json" });\nconst kv = open({ path: "kv-store", compression: true });\nconst conf = new Configstore("my-service");`, (code) => [
+    at(code, `"./db"`, local("level", "keeps its database in", `"./db"`)),
+    at(code, `path: "kv-store"`, local("lmdb", "keeps its database in", `"kv-store"`)),
+    at(code, `new Configstore("my-service")`, local("configstore", "stores data in", "the user's config folder")),
+  ]),
 ];
 
 runRuleTests(rule, { valid, invalid: invalidCases });

@@ -3,7 +3,7 @@ import type { ParseCache } from "../parseCache";
 import type { ProjectModel } from "../project";
 import { exportTable } from "./exports";
 import type { ModuleResolver } from "./moduleResolution";
-import { findDeclaration, isConstantBinding, lookupName, type Declaration } from "./scopes";
+import { findDeclaration, isConstantBinding, linkSubtree, lookupName, type Declaration } from "./scopes";
 import { dynamicImportedModule, isRelativeSpecifier, normalizeModule, requiredModule, skipOuterExpressions, staticName } from "./syntax";
 import type { LiteralValue, ModuleRef } from "./types";
 
@@ -57,6 +57,13 @@ export class Resolver {
     return { kind: "node", node };
   }
 
+  /** A declaration below the node being checked may not be linked yet by the analyzer's walk. */
+  private ensureLinked(node: ts.Node, parent: ts.Node): void {
+    if (node.parent) return;
+    (node as { parent: ts.Node }).parent = parent;
+    linkSubtree(node);
+  }
+
   /** A member of whatever `base` is: an object literal's property, a module member, an export. */
   member(base: Target, name: string, depth: number): Target {
     if (depth > MAX_DEPTH) return UNKNOWN;
@@ -64,6 +71,8 @@ export class Resolver {
       case "envObject":
         return { kind: "env", name };
       case "module":
+        // `ns.default` of a namespace import is the default export: the module itself, as a default import is.
+        if (name === "default" && base.ref.path.length === 0) return base;
         return { kind: "module", ref: { module: base.ref.module, path: [...base.ref.path, name] } };
       case "namespace":
         return this.exported(base.sourceFile, name, depth + 1);
@@ -103,6 +112,7 @@ export class Resolver {
     const sourceFile = declaration.getSourceFile();
     if (ts.isVariableDeclaration(declaration)) {
       if (!declaration.initializer || !isConstantBinding(declaration, name)) return UNKNOWN;
+      this.ensureLinked(declaration.initializer, declaration);
       return this.resolve(declaration.initializer, depth + 1);
     }
     if (ts.isBindingElement(declaration)) return this.fromBindingElement(declaration, name, depth);
@@ -129,6 +139,8 @@ export class Resolver {
     let base: Target = UNKNOWN;
     if (ts.isVariableDeclaration(holder)) {
       if (!holder.initializer || !isConstantBinding(element, name)) return UNKNOWN;
+      this.ensureLinked(holder.initializer, holder);
+      if (element.initializer) this.ensureLinked(element.initializer, element);
       base = this.resolve(holder.initializer, depth + 1);
     } else if (ts.isBindingElement(holder) && ts.isIdentifier(holder.name) === false) {
       const outerKey = holder.propertyName ? staticName(holder.propertyName) : undefined;

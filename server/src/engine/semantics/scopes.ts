@@ -19,13 +19,26 @@ export type Declaration =
 const scopeTables = new WeakMap<ts.Node, Map<string, Declaration>>();
 const reassignedTables = new WeakMap<ts.SourceFile, Set<string>>();
 
+/**
+ * The analyzer links parents as its walk goes, so a declaration further down the file than the
+ * node being checked may not be linked yet. Indexing a declaration links its own skeleton (list,
+ * declaration, pattern, import clause); `linkSubtree` links an initializer when it is followed.
+ */
+function link(child: ts.Node | undefined, parent: ts.Node): void {
+  if (child && !child.parent) (child as { parent: ts.Node }).parent = parent;
+}
+
 function addBindingNames(name: ts.BindingName, declaration: ts.VariableDeclaration | ts.ParameterDeclaration, table: Map<string, Declaration>): void {
+  link(name, declaration);
   if (ts.isIdentifier(name)) {
     table.set(name.text, declaration);
     return;
   }
   for (const element of name.elements) {
+    link(element, name);
     if (ts.isOmittedExpression(element)) continue;
+    link(element.name, element);
+    link(element.propertyName, element);
     if (ts.isIdentifier(element.name)) table.set(element.name.text, element);
     else addBindingNames(element.name, declaration, table);
   }
@@ -33,21 +46,56 @@ function addBindingNames(name: ts.BindingName, declaration: ts.VariableDeclarati
 
 function addStatement(statement: ts.Statement, table: Map<string, Declaration>): void {
   if (ts.isVariableStatement(statement)) {
-    for (const declaration of statement.declarationList.declarations) addBindingNames(declaration.name, declaration, table);
+    link(statement.declarationList, statement);
+    for (const declaration of statement.declarationList.declarations) {
+      link(declaration, statement.declarationList);
+      addBindingNames(declaration.name, declaration, table);
+    }
   } else if ((ts.isFunctionDeclaration(statement) || ts.isClassDeclaration(statement) || ts.isEnumDeclaration(statement)) && statement.name) {
     table.set(statement.name.text, statement);
   } else if (ts.isImportDeclaration(statement) && statement.importClause && !statement.importClause.isTypeOnly) {
     const clause = statement.importClause;
+    link(clause, statement);
+    link(statement.moduleSpecifier, statement);
     if (clause.name) table.set(clause.name.text, clause);
     const bindings = clause.namedBindings;
+    link(bindings, clause);
     if (bindings && ts.isNamespaceImport(bindings)) table.set(bindings.name.text, bindings);
-    if (bindings && ts.isNamedImports(bindings)) for (const element of bindings.elements) if (!element.isTypeOnly) table.set(element.name.text, element);
+    if (bindings && ts.isNamedImports(bindings)) {
+      for (const element of bindings.elements) {
+        link(element, bindings);
+        if (!element.isTypeOnly) table.set(element.name.text, element);
+      }
+    }
   } else if (ts.isImportEqualsDeclaration(statement)) {
+    link(statement.moduleReference, statement);
+    if (ts.isExternalModuleReference(statement.moduleReference)) link(statement.moduleReference.expression, statement.moduleReference);
     table.set(statement.name.text, statement);
   }
 }
 
+/** Kinds that can declare names; everything else is skipped without a table lookup. */
+const SCOPE_KINDS = new Set<ts.SyntaxKind>([
+  ts.SyntaxKind.SourceFile, ts.SyntaxKind.Block, ts.SyntaxKind.ModuleBlock, ts.SyntaxKind.CaseBlock,
+  ts.SyntaxKind.FunctionDeclaration, ts.SyntaxKind.FunctionExpression, ts.SyntaxKind.ArrowFunction, ts.SyntaxKind.MethodDeclaration,
+  ts.SyntaxKind.Constructor, ts.SyntaxKind.GetAccessor, ts.SyntaxKind.SetAccessor,
+  ts.SyntaxKind.ForStatement, ts.SyntaxKind.ForOfStatement, ts.SyntaxKind.ForInStatement, ts.SyntaxKind.CatchClause,
+]);
+
+/** Links every node under `node` whose parent is not linked yet (an initializer followed by name). */
+export function linkSubtree(node: ts.Node): void {
+  const stack: ts.Node[] = [node];
+  while (stack.length > 0) {
+    const current = stack.pop() as ts.Node;
+    ts.forEachChild(current, (child) => {
+      if (!child.parent) (child as { parent: ts.Node }).parent = current;
+      stack.push(child);
+    });
+  }
+}
+
 function tableFor(scope: ts.Node): Map<string, Declaration> | undefined {
+  if (!SCOPE_KINDS.has(scope.kind)) return undefined;
   const cached = scopeTables.get(scope);
   if (cached) return cached;
   const table = new Map<string, Declaration>();

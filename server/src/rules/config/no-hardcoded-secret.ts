@@ -5,7 +5,7 @@ import { allowListOf } from "./secrets/allowList";
 import { detectSecret, type Detection } from "./secrets/detector";
 import { secretFix, type SecretSite } from "./secrets/fix";
 import { secretArgumentOf } from "./secrets/secretArguments";
-import { slotOf, type LiteralSlot } from "./secrets/slot";
+import { asSecretArgument, slotOf, type LiteralSlot } from "./secrets/slot";
 import { templateSite, concatenationOf } from "./secrets/strings";
 import { SECRET_TRIGGER } from "./secrets/trigger";
 
@@ -63,7 +63,12 @@ export const noHardcodedSecret = defineRule({
     return {
       [ts.SyntaxKind.StringLiteral]: visitLiteral,
       [ts.SyntaxKind.NoSubstitutionTemplateLiteral]: visitLiteral,
-      [ts.SyntaxKind.TemplateExpression]: (node) => check(templateSite(node as ts.TemplateExpression, context)),
+      [ts.SyntaxKind.TemplateExpression]: (node) => {
+        const template = node as ts.TemplateExpression;
+        // `${a}/${b}` and other short templates cannot hold a token or a URL with a password.
+        const literalLength = template.templateSpans.reduce((sum, span) => sum + span.literal.text.length, template.head.text.length);
+        if (literalLength >= 8) check(templateSite(template, context));
+      },
       [ts.SyntaxKind.BinaryExpression]: (node) => {
         const folded = concatenationOf(node as ts.BinaryExpression, context);
         if (!folded) return;
@@ -84,7 +89,7 @@ export const noHardcodedSecret = defineRule({
           if (!ts.isStringLiteral(literal) && !ts.isNoSubstitutionTemplateLiteral(literal)) return;
           const own = slotOf(literal, context.semantics, context.sourceFile);
           if (!own) return;
-          check(literalSite(literal), { ...own, role: "argument", call: { label: secretArgument.label, envName: secretArgument.envName } });
+          check(literalSite(literal), asSecretArgument(own, { label: secretArgument.label, envName: secretArgument.envName }));
         });
       },
     };

@@ -16,8 +16,11 @@ export function log4jsHits(context: RuleContext, node: Invocation): LogFileHit[]
   if (!ts.isCallExpression(node) || !matchRows(LOG4JS_CONFIGURE, refOf(context.semantics, node.expression))) return [];
   const { semantics } = context;
   const config = argumentAt(node, 0);
-  const appenders = objectOf(semantics, optionOf(semantics, config, "appenders")?.value);
-  if (!config || !appenders) return [];
+  const appendersOption = optionOf(semantics, config, "appenders");
+  const appenders = objectOf(semantics, appendersOption?.value);
+  if (!config || !appenders || !appendersOption) return [];
+  // Written in another file: point at the closest expression in this one.
+  const fallback = nodeInFile(context, appendersOption.value, config);
   const hits: LogFileHit[] = [];
   for (const property of appenders.properties) {
     const value = ts.isPropertyAssignment(property) ? property.initializer : ts.isShorthandPropertyAssignment(property) ? property.name : undefined;
@@ -26,7 +29,7 @@ export function log4jsHits(context: RuleContext, node: Invocation): LogFileHit[]
     if (!value || !appender || typeof type !== "string" || !LOG4JS_FILE_APPENDERS.includes(type)) continue;
     const filename = optionOf(semantics, value, "filename") ?? optionOf(semantics, value, "base");
     hits.push({
-      node: nodeInFile(context, appender, config),
+      node: nodeInFile(context, appender, fallback),
       label: `log4js "${type}" appender`,
       file: filename ? classifyPath(semantics, filename.value) : undefined,
       advice: 'use a "stdout" appender',
@@ -44,7 +47,10 @@ export function bunyanHits(context: RuleContext, node: Invocation): LogFileHit[]
   const row = BUNYAN_LOGGERS.find((candidate) => candidate.construct === construct && matchRows([candidate], ref));
   const argument = argumentAt(node, 0);
   if (!row || !argument) return [];
-  const streams = row.shape === "stream" ? [argument] : [...(arrayOf(semantics, optionOf(semantics, argument, "streams")?.value)?.elements ?? [])];
+  const streamsOption = row.shape === "options" ? optionOf(semantics, argument, "streams") : undefined;
+  const streams = row.shape === "stream" ? [argument] : [...(arrayOf(semantics, streamsOption?.value)?.elements ?? [])];
+  // Written in another file: point at the closest expression in this one.
+  const fallback = streamsOption ? nodeInFile(context, streamsOption.value, argument) : argument;
   const hits: LogFileHit[] = [];
   for (const stream of streams) {
     const object = objectOf(semantics, stream);
@@ -54,7 +60,7 @@ export function bunyanHits(context: RuleContext, node: Invocation): LogFileHit[]
     const writesFile = typeof type === "string" ? BUNYAN_FILE_STREAM_TYPES.includes(type) : path !== undefined && !optionOf(semantics, stream, "stream");
     if (!writesFile) continue;
     hits.push({
-      node: nodeInFile(context, object, nodeInFile(context, stream, argument)),
+      node: nodeInFile(context, object, nodeInFile(context, stream, fallback)),
       label: typeof type === "string" ? `bunyan "${type}" stream` : "bunyan file stream",
       file: path ? classifyPath(semantics, path.value) : undefined,
       advice: "log to process.stdout",
@@ -90,7 +96,7 @@ export function pinoTransportHits(context: RuleContext, node: Invocation): LogFi
     // pino/file takes descriptors too: an unknown value counts only when it names a log file.
     if (file?.kind === "unknown" && row.defaultsToStdout && !(file.tail && LOG_FILE_NAME.test(file.tail))) return;
     hits.push({
-      node: nodeInFile(context, object, argument),
+      node: nodeInFile(context, object, root ? nodeInFile(context, root, argument) : argument),
       label: `pino transport "${row.target}"`,
       file,
       advice: "log to stdout (destination 1)",

@@ -8,6 +8,8 @@ export interface LogFileHit {
   node: ts.Node;
   /** Subject of the message ("winston File transport"). */
   label: string;
+  /** Short reason for signals, when the label is not one. */
+  signal?: string;
   /** The file, when its name can be read. */
   file?: PathInfo;
   /** What to do instead ("log to stdout (winston.transports.Console)"). */

@@ -1,6 +1,6 @@
 import ts from "typescript";
 import { defineRule, type RuleContext } from "../../engine/rule";
-import { FS_WRITES, fsWriteCall } from "../shared/fsWrites";
+import { FS_DEFAULT_EXPORT_MODULES, FS_WRITES, fsWriteCall } from "../shared/fsWrites";
 import { isLogFileWrite } from "../shared/logFiles";
 import { refOf, resetRefCache } from "../shared/moduleRefs";
 import { classifyPath, codeText } from "../shared/pathKinds";
@@ -26,7 +26,7 @@ function report(context: RuleContext, hit: LogFileHit): void {
     message: `${hit.label} writes logs to ${where}; ${hit.advice} and let the platform route the stream.`,
     // The operator picks a configured file, and may point it at /dev/stdout: worth a look, not a warning.
     lowered: configured,
-    signals: [hit.label.replace(/, reassigned here,$/, " reassigned"), file ? file.reason : "file output"],
+    signals: [hit.signal ?? hit.label, file ? file.reason : "file output"],
     fixes: hit.fix ? [hit.fix] : [],
   });
 }
@@ -67,8 +67,8 @@ export const noFileLogging = defineRule({
     "A Twelve-Factor app never concerns itself with routing or storing its output: it writes an unbuffered event stream to stdout, and the platform captures, routes and archives it. Log files fill disks, vanish with the container, and hide events from the platform's log pipeline.",
   fixable: true,
   trigger: buildTrigger({
-    modules: KNOWN_MODULES,
-    words: [...rowWords(FS_WRITES.filter((row) => row.kind !== "mkdir" && row.kind !== "copy")), ...rowWords(FILE_TRANSPORTS), ...rowWords(LOG_SINKS)],
+    modules: [...KNOWN_MODULES].filter((module) => !FS_WRITES.some((row) => row.module === module) || FS_DEFAULT_EXPORT_MODULES.includes(module)),
+    words: [...rowWords(FS_WRITES.filter((row) => row.kind !== "mkdir" && row.kind !== "copy")), ...rowWords(FILE_TRANSPORTS), ...rowWords(DESTINATION_CALLS), ...rowWords(LOG_SINKS), ...rowWords(BUNYAN_LOGGERS), ...rowWords(PINO_TRANSPORT_HOLDERS)],
     // Output functions replaced by hand (`process.stdout.write = ...`, `console.log = ...`).
     extra: ["\\b(?:stdout|stderr)\\.write\\s*=[^=]", "\\bconsole\\.\\w+\\s*=[^=]"],
   }),
@@ -76,18 +76,27 @@ export const noFileLogging = defineRule({
     resetRefCache();
     // Test code may log wherever it likes.
     if (context.role.test) return {};
-    const onInvocation = (node: ts.Node): void => {
-      // Most calls in a file have nothing to do with logging: one cheap look at the callee first.
-      const ref = refOf(context.semantics, (node as Invocation).expression);
-      if (!ref || !KNOWN_MODULES.has(ref.module)) return;
-      for (const hit of invocationHits(context, node as Invocation)) report(context, hit);
-    };
+    // Nodes are judged after the walk, when the whole tree is linked: a name may be declared
+    // further down the file than the code that uses it.
+    const invocations: Invocation[] = [];
+    const assignments: ts.BinaryExpression[] = [];
     return {
-      [ts.SyntaxKind.CallExpression]: onInvocation,
-      [ts.SyntaxKind.NewExpression]: onInvocation,
+      [ts.SyntaxKind.CallExpression]: (node) => invocations.push(node as Invocation),
+      [ts.SyntaxKind.NewExpression]: (node) => invocations.push(node as Invocation),
       [ts.SyntaxKind.BinaryExpression]: (node) => {
-        const hit = redirectHit(context, node as ts.BinaryExpression);
-        if (hit) report(context, hit);
+        if ((node as ts.BinaryExpression).operatorToken.kind === ts.SyntaxKind.EqualsToken) assignments.push(node as ts.BinaryExpression);
+      },
+      onEnd() {
+        for (const node of invocations) {
+          // Most calls in a file have nothing to do with logging: one cheap look at the callee first.
+          const ref = refOf(context.semantics, node.expression);
+          if (!ref || !KNOWN_MODULES.has(ref.module)) continue;
+          for (const hit of invocationHits(context, node)) report(context, hit);
+        }
+        for (const node of assignments) {
+          const hit = redirectHit(context, node);
+          if (hit) report(context, hit);
+        }
       },
     };
   },

@@ -94,6 +94,7 @@ export function redirectHit(context: RuleContext, node: ts.BinaryExpression): Lo
   return {
     node: node.left,
     label: `${codeText(node.left)}, reassigned here,`,
+    signal: `${codeText(node.left)} reassigned`,
     file: target.path,
     advice: "keep the original output",
   };

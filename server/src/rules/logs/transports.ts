@@ -53,8 +53,7 @@ export function destinationFile(semantics: Semantics, node: Invocation): { row: 
 export function destinationHit(context: RuleContext, node: Invocation): LogFileHit | undefined {
   const found = destinationFile(context.semantics, node);
   if (!found) return undefined;
-  const title = found.row.label === "pino.destination" ? "Log to stdout (pino.destination(1))" : "Write to stdout (fd 1)";
-  return { node, label: found.row.label, file: found.file, advice: found.row.advice, fix: descriptorFix(title, found) };
+  return { node, label: found.row.label, file: found.file, advice: found.row.advice, fix: descriptorFix(found.row.fixTitle, found) };
 }
 
 /** Whether `node` creates one of FILE_TRANSPORTS. */

@@ -2,7 +2,7 @@ import ts from "typescript";
 import { defineRule, type RuleContext } from "../../engine/rule";
 import type { Fix } from "../../engine/types";
 import { nodeInFile } from "../shared/edits";
-import { FS_VERBS, FS_WRITES, fsWriteCall } from "../shared/fsWrites";
+import { FS_DEFAULT_EXPORT_MODULES, FS_VERBS, FS_WRITE_NAMES, FS_WRITES, fsWriteCall } from "../shared/fsWrites";
 import { inlineLogSink, isLogFileWrite } from "../shared/logFiles";
 import { refOf, resetRefCache } from "../shared/moduleRefs";
 import { classifyPath, codeText, type PathInfo } from "../shared/pathKinds";
@@ -65,20 +65,31 @@ export const noLocalState = defineRule({
     "Twelve-Factor processes are stateless and share nothing: the disk of one process is gone on the next deploy or restart and invisible to its siblings, so anything that must outlive a request belongs in a backing service.",
   fixable: true,
   trigger: buildTrigger({
-    modules: [...FS_WRITES, ...FILE_STORES].map((row) => row.module),
-    words: FS_WRITES.flatMap((row) => row.paths.map((path) => path[path.length - 1] ?? "")),
+    modules: [...FS_DEFAULT_EXPORT_MODULES, ...FILE_STORES.map((row) => row.module)],
+    words: FS_WRITE_NAMES,
   }),
   create(context) {
     resetRefCache();
     // Tests, one-off scripts and tool configuration may write where they like.
     if (context.role.test || context.role.script || context.role.config) return {};
-    const check = (node: ts.Node): void => {
-      // Most calls in a file have nothing to do with the disk: one cheap look at the callee first.
-      const ref = refOf(context.semantics, (node as ts.CallExpression | ts.NewExpression).expression);
-      if (!ref || !KNOWN_MODULES.has(ref.module)) return;
-      if (!checkFsWrite(context, node)) checkFileStore(context, node);
+    // Calls are judged after the walk, when the whole tree is linked: a name may be declared
+    // further down the file than the call that uses it.
+    const calls: Array<ts.CallExpression | ts.NewExpression> = [];
+    const collect = (node: ts.Node): void => {
+      calls.push(node as ts.CallExpression | ts.NewExpression);
     };
-    return { [ts.SyntaxKind.CallExpression]: check, [ts.SyntaxKind.NewExpression]: check };
+    return {
+      [ts.SyntaxKind.CallExpression]: collect,
+      [ts.SyntaxKind.NewExpression]: collect,
+      onEnd() {
+        for (const node of calls) {
+          // Most calls in a file have nothing to do with the disk: one cheap look at the callee first.
+          const ref = refOf(context.semantics, node.expression);
+          if (!ref || !KNOWN_MODULES.has(ref.module)) continue;
+          if (!checkFsWrite(context, node)) checkFileStore(context, node);
+        }
+      },
+    };
   },
 });
 

@@ -62,6 +62,15 @@ export const FS_WRITES: readonly FsWriteRow[] = [
   { module: "make-dir", paths: [[], ["sync"], ["makeDirectory"], ["makeDirectorySync"]], kind: "mkdir", pathArg: 0 },
 ];
 
+/**
+ * Modules a trigger must look for: those reached through a default export (`writeFileAtomic(...)`
+ * under any local name). The others are always called by a member name the trigger matches.
+ */
+export const FS_DEFAULT_EXPORT_MODULES: readonly string[] = [...new Set(FS_WRITES.filter((row) => row.paths.some((path) => path.length === 0)).map((row) => row.module))];
+
+/** Member names of fs writes, for triggers. */
+export const FS_WRITE_NAMES: readonly string[] = [...new Set(FS_WRITES.flatMap((row) => row.paths.map((path) => path[path.length - 1] ?? "")))];
+
 export interface FsWriteCall {
   row: FsWriteRow;
   call: ts.CallExpression;

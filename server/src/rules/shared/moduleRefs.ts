@@ -24,8 +24,13 @@ const GLOBAL_MODULES: Readonly<Record<string, ModuleRef>> = {
 
 const MAX_DEPTH = 12;
 
-function dropChainable(ref: ModuleRef): ModuleRef {
-  let path = ref.path;
+/**
+ * One spelling per member: chainable calls dropped, and a leading `default` dropped, since a
+ * default import already stands for the module (`(await import("fs")).default.writeFileSync` is
+ * `import fs from "fs"; fs.writeFileSync`).
+ */
+function normalize(ref: ModuleRef): ModuleRef {
+  let path = ref.path[0] === "default" ? ref.path.slice(1) : ref.path;
   for (const row of CHAINABLE_CALLS) {
     if (row.module !== ref.module) continue;
     for (let i = 0; i + row.segments.length <= path.length; i++) {
@@ -64,12 +69,12 @@ export function refOf(semantics: Semantics, expression: ts.Expression): ModuleRe
 
 function computeRef(semantics: Semantics, expression: ts.Expression, depth: number): ModuleRef | undefined {
   const direct = semantics.moduleRef(expression);
-  if (direct) return dropChainable(direct);
+  if (direct) return normalize(direct);
   if (depth > MAX_DEPTH) return undefined;
   const node = skipOuterExpressions(semantics.resolve(expression).node);
   const extend = (base: ts.Expression, segment: string): ModuleRef | undefined => {
     const ref = computeRef(semantics, base, depth + 1);
-    return ref ? dropChainable({ module: ref.module, path: [...ref.path, segment] }) : undefined;
+    return ref ? normalize({ module: ref.module, path: [...ref.path, segment] }) : undefined;
   };
   if (ts.isIdentifier(node) && Object.hasOwn(GLOBAL_MODULES, node.text) && !findDeclaration(node)) return GLOBAL_MODULES[node.text];
   if (ts.isAwaitExpression(node)) return computeRef(semantics, node.expression, depth + 1);

@@ -90,9 +90,15 @@ function kindOf(semantics: Semantics, expression: ts.Expression, depth: number):
     if (typeof value.value === "string") return literalPathKind(value.value);
     return typeof value.value === "number" ? { kind: "descriptor", reason: "file descriptor" } : UNKNOWN;
   }
-  if (value.kind === "env") return { kind: "env", reason: value.name ? `path from process.env.${value.name}` : "path from process.env", envName: value.name };
-  if (matchRows(TEMP_VALUES, refOf(semantics, expression))) return { kind: "temp", reason: "OS temp folder" };
+  if (value.kind === "env" && value.name) return { kind: "env", reason: `path from process.env.${value.name}`, envName: value.name };
+  // A path built from env pieces (`${process.env.DIR}/x`, or under os.tmpdir()) is judged by its pieces.
+  const built = builtKind(semantics, expression, depth);
+  if (value.kind === "env" && built.kind === "unknown") return { kind: "env", reason: "path from process.env", tail: built.tail };
+  return built;
+}
 
+function builtKind(semantics: Semantics, expression: ts.Expression, depth: number): Kind {
+  if (matchRows(TEMP_VALUES, refOf(semantics, expression))) return { kind: "temp", reason: "OS temp folder" };
   const node = skipOuterExpressions(semantics.resolve(expression).node);
   if (ts.isAwaitExpression(node)) return kindOf(semantics, node.expression, depth + 1);
   if (ts.isIdentifier(node)) {

@@ -5,9 +5,12 @@
  */
 const escape = (text: string): string => text.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
 
+/** Member names too common to select anything (`export default`, `fs.promises`). */
+const STOP_WORDS = new Set(["default", "promises"]);
+
 export function buildTrigger(options: { modules: Iterable<string>; words: Iterable<string>; extra?: readonly string[] }): RegExp {
   const modules = [...new Set(options.modules)].sort().map(escape);
-  const words = [...new Set(options.words)].filter((word) => word.length >= 5 && /^[\w$]+$/.test(word)).sort();
+  const words = [...new Set(options.words)].filter((word) => word.length >= 5 && /^[\w$]+$/.test(word) && !STOP_WORDS.has(word)).sort();
   const parts = [`["'\`](?:node:)?(?:${modules.join("|")})["'\`/]`];
   if (words.length > 0) parts.push(`\\b(?:${words.join("|")})\\b`);
   parts.push(...(options.extra ?? []));

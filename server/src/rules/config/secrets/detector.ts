@@ -1,6 +1,6 @@
 import { toEnvName } from "../../../engine/fixes/envConfig";
 import type { AllowList } from "./allowList";
-import { looksRandom } from "./entropy";
+import { isIdentifierLike, looksRandom } from "./entropy";
 import { classifyName, isCredentialHeader, isGenericName, splitWords } from "./names";
 import { isPublishedExample, notSecretFormatOf } from "./notSecrets";
 import { isPlaceholder } from "./placeholders";
@@ -41,10 +41,16 @@ export interface Detection {
 const NAME_WORDS = new Set(["password", "passwd", "pwd", "pass", "secret", "token", "key", "apikey", "auth", "credentials"]);
 const DOTTED_KEY = /^[A-Za-z][A-Za-z0-9_-]*(?:\.[A-Za-z0-9_-]+)+$/;
 
-function nameFor(slot: SlotInfo, fallback: string): string {
-  if (!slot.name || slot.role === "header") return fallback;
+/**
+ * The variable for a provider token or a URL: the code's own name when it says more than the
+ * format does (`stripeKey`, `databaseUrl`), else the conventional one (`apiKey`, `stripe`, `url`
+ * → `STRIPE_SECRET_KEY`, `DATABASE_URL`).
+ */
+function nameFor(slot: SlotInfo, conventional: string): string {
+  if (slot.role === "fallback" && slot.name) return slot.name;
+  if (!slot.name || slot.role === "header") return conventional;
   const words = splitWords(slot.name);
-  return words.length === 0 || isGenericName(words) ? fallback : toEnvName(slot.name);
+  return words.length < 2 || isGenericName(words) ? conventional : toEnvName(slot.name);
 }
 
 function genericEnvName(slot: SlotInfo, header: boolean): string {
@@ -55,8 +61,15 @@ function genericEnvName(slot: SlotInfo, header: boolean): string {
   return slot.name ? toEnvName(slot.name) : "API_TOKEN";
 }
 
+/** `X_AWS_TOKEN = "x-aws-token"`, `{ CryptoOptsSignJwt: "cryptoOptsSignJwt" }`: a value that spells its own name is a key. */
+function sameAsName(value: string, name: string | undefined): boolean {
+  const squash = (text: string) => text.toLowerCase().replace(/[^a-z0-9]/g, "");
+  return name !== undefined && squash(value) === squash(name);
+}
+
+/** A value that can be a password: not a dotted i18n key, not an identifier (`"overEvery"`), not a field name. */
 function passwordSlotValue(value: string): boolean {
-  if (value.length < 4 || DOTTED_KEY.test(value)) return false;
+  if (value.length < 4 || DOTTED_KEY.test(value) || isIdentifierLike(value)) return false;
   return !splitWords(value).some((word) => NAME_WORDS.has(word));
 }
 
@@ -74,7 +87,7 @@ function find(value: string, slot: SlotInfo, kind: "password" | "secret" | "none
   const secretSlot = kind !== "none" || header || slot.role === "argument";
   // Most strings in a file are short and unnamed: only a URL or a `Bearer`/`Basic` value could still be a secret.
   if (!secretSlot && value.length < MIN_TOKEN_LENGTH && !value.includes("://") && !/^\s*B(?:earer|asic)\s/.test(value)) return undefined;
-  const token = findProviderToken(value, { secretSlot, names: slot.names, siblings: slot.siblings });
+  const token = findProviderToken(value, secretSlot, slot);
   if (token) {
     if (isPublishedExample(token.token)) return undefined;
     const whole = token.format.whole === true;
@@ -85,7 +98,7 @@ function find(value: string, slot: SlotInfo, kind: "password" | "secret" | "none
       // A connection string, webhook URL or key file moves as a whole.
       start: whole ? 0 : token.index,
       end: whole ? value.length : token.index + token.token.length,
-      envName: slot.role === "fallback" && slot.name ? slot.name : nameFor(slot, token.format.envName),
+      envName: nameFor(slot, token.format.envName),
       partialFix: true,
     };
   }
@@ -93,13 +106,12 @@ function find(value: string, slot: SlotInfo, kind: "password" | "secret" | "none
 
   const url = findUrlCredentials(value);
   if (url) {
-    const named = slot.name && splitWords(slot.name).length >= 2 && !isGenericName(splitWords(slot.name));
     return {
       signals: [`password in a ${url.scheme}:// URL`],
       secret: url.password,
       start: url.start,
       end: url.end,
-      envName: slot.role === "fallback" && slot.name ? slot.name : named ? toEnvName(slot.name as string) : envNameForScheme(url.scheme),
+      envName: nameFor(slot, envNameForScheme(url.scheme)),
       partialFix: false,
     };
   }
@@ -111,7 +123,7 @@ function find(value: string, slot: SlotInfo, kind: "password" | "secret" | "none
     return { signals: [signal], secret: scheme.credential, start: scheme.index, end: scheme.index + scheme.credential.length, envName: genericEnvName(slot, header), partialFix: true };
   }
 
-  if (notSecretFormatOf(value) || isPlaceholder(value)) return undefined;
+  if (notSecretFormatOf(value) || isPlaceholder(value) || sameAsName(value, slot.name)) return undefined;
   const all = { secret: value, start: 0, end: value.length, envName: genericEnvName(slot, header), partialFix: true };
 
   if (slot.role === "argument" && slot.call) {

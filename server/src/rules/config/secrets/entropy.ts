@@ -62,6 +62,17 @@ export function isWordLike(value: string): boolean {
   return letters / chunks.length >= 3;
 }
 
+/**
+ * A camelCase or PascalCase identifier of whole words, acronyms allowed (`cryptoOptsSignJwt`,
+ * `overEvery`, `InterpolationInJSX`): a name, not a secret. Random mixed-case letters break into
+ * one-letter chunks and do not pass.
+ */
+export function isIdentifierLike(value: string): boolean {
+  if (!/^[A-Za-z]+$/.test(value) || !/[a-z]/.test(value) || !/[A-Z]/.test(value)) return false;
+  const chunks = value.match(/[A-Z]{2,}(?![a-z])|[A-Z][a-z]+|[a-z]+|[A-Z]/g) ?? [];
+  return chunks.length >= 2 && chunks.every((chunk) => chunk.length >= 2 && (chunk.length <= 5 || /[a-z]/.test(chunk))) && value.length / chunks.length >= 3.5;
+}
+
 /** An ascending run like `abcdef` or `123456`: typed by a person, never drawn at random. */
 export function hasSequentialRun(value: string, run = 6): boolean {
   let length = 1;
@@ -77,7 +88,9 @@ export function looksRandom(value: string): boolean {
   const charset = charsetOf(value);
   const { minLength, minEntropy } = RANDOMNESS_THRESHOLDS[charset];
   if (value.length < minLength || value.length > 4096) return false;
-  if (isWordLike(value)) return false;
+  // `?NonExpressionParenEnd`, `--verbose-mode`: punctuation around words does not make them random.
+  const core = value.replace(/^[^A-Za-z0-9]+|[^A-Za-z0-9]+$/g, "");
+  if (isWordLike(core) || isIdentifierLike(core)) return false;
   // Random base64 of this length virtually always mixes letters with digits or case.
   if (charset !== "hex" && !/[0-9]/.test(value) && !(/[a-z]/.test(value) && /[A-Z]/.test(value))) return false;
   if (hasSequentialRun(value)) return false;

@@ -18,8 +18,16 @@ export function splitWords(name: string): string[] {
 
 /** Heads that name a password: a literal there is a password even when it is a plain word. */
 export const PASSWORD_HEADS: ReadonlySet<string> = new Set(["password", "passwd", "pwd", "passphrase", "passcode", "pword"]);
-/** `pass` alone is too often "passed" (test results); with a qualifier (`dbPass`, `smtp_pass`) it is a password. */
+/**
+ * `pass` alone is too often "passed" (test results) or a predicate (`allPass`); after a word that
+ * names something one logs in to (`dbPass`, `smtp_pass`) it is a password.
+ */
 export const QUALIFIED_PASSWORD_HEADS: ReadonlySet<string> = new Set(["pass", "pw"]);
+const PASS_QUALIFIERS = new Set([
+  "db", "database", "smtp", "mail", "email", "imap", "pop", "ftp", "sftp", "ssh", "redis", "mysql", "pg", "postgres", "mongo",
+  "mongodb", "admin", "root", "user", "api", "proxy", "ldap", "rabbit", "rabbitmq", "amqp", "app", "auth", "login", "basic",
+  "http", "wifi", "sql", "account", "service", "master", "default", "secret", "keystore", "truststore", "cert", "vault",
+]);
 
 /** Heads that name a credential: flagged when the value looks random. */
 export const SECRET_HEADS: ReadonlySet<string> = new Set([
@@ -62,7 +70,7 @@ export function classifyName(name: string | undefined): NameVerdict {
   const before = end >= 2 ? words[end - 2] : undefined;
   if (head === undefined) return { kind: "none", words };
   if (PASSWORD_HEADS.has(head)) return { kind: "password", words };
-  if (QUALIFIED_PASSWORD_HEADS.has(head) && before !== undefined && before !== "by" && before !== "no") return { kind: "password", words };
+  if (QUALIFIED_PASSWORD_HEADS.has(head) && before !== undefined && PASS_QUALIFIERS.has(before)) return { kind: "password", words };
   if (SECRET_HEADS.has(head)) return { kind: "secret", words };
   if ((head === "key" || head === "keys") && before !== undefined && KEY_QUALIFIERS.has(before)) return { kind: "secret", words };
   return { kind: "none", words };

@@ -66,6 +66,8 @@ export const NOT_SECRET_FORMATS: readonly NotSecretFormat[] = [
   { id: "mapbox-public-token", label: "Mapbox public token (public by design)", pattern: /^pk\.eyJ[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/, example: "pk." + "eyJ1IjoibWFwYm94dXNlciIsImEiOiJja2x4In0.Zx9Qw8Lr3Tn5Vb7Yc2Ud4A" },
   { id: "data-uri", label: "data: URI (inline image or file)", pattern: /^data:[\w/+.-]*(?:;[\w=.-]+)*,/, example: "data:image/png;base64," + "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==" },
   { id: "public-key", label: "public key (PEM or OpenSSH)", pattern: /^-----BEGIN (?:RSA |EC |)PUBLIC KEY-----|^(?:ssh-(?:rsa|ed25519|dss)|ecdsa-sha2-nistp\d+) AAAA/, example: "ssh-ed25519 " + "AAAAC3NzaC1lZDI1NTE5AAAAIOMqqnkVzrm0SdG6UOoqKLsabgH5C9okWi0dh2l9GKJl user@host" },
+  { id: "header-name", label: "an HTTP header's name", pattern: /^x-[a-z0-9]+(?:-[a-z0-9]+)+$/i, example: "x-aws-ec2-metadata-token" },
+  { id: "urn", label: "a URN (`urn:uuid:…`)", pattern: /^urn:[a-z0-9][a-z0-9-]{0,31}:\S+$/i, example: "urn:uuid:" + "e71d4fae-5dec-22d6-fea5-00a0c91e6be4" },
   { id: "env-var-name", label: "an environment variable's name", pattern: /^[A-Z][A-Z]+[0-9]{0,2}(?:_[A-Z]+[0-9]{0,2})*$/, example: "STRIPE_SECRET_KEY" },
   { id: "url-without-credentials", label: "a URL without credentials", pattern: /^[a-z][a-z0-9+.-]*:\/\/[^\s@/?#]*(?:[/?#]\S*)?$/i, example: "https://api.example.com/v1/token" },
   { id: "path", label: "a file path or route", pattern: /^(?:\/|\.{1,2}\/|~\/)[^\s]*$/, example: "/oauth/token" },

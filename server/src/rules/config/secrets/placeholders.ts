@@ -3,7 +3,7 @@
  * must-not-flag test (test/rules/config/secrets/tables.test.ts) and a row in the rule doc.
  */
 
-/** Exact values (compared lower-cased, with `-` and spaces read as `_`). */
+/** Exact values (compared lower-cased, with `-` and spaces read as `_`, also with a number after: `secret1`). */
 export const PLACEHOLDER_WORDS: readonly string[] = [
   "changeme", "change_me", "changeit", "change_this", "replaceme", "replace_me", "xxx", "todo", "tbd", "tba", "fixme",
   "dummy", "example", "sample", "test", "testing", "secret", "password", "passwd", "pass", "pwd", "token", "apikey",
@@ -43,7 +43,8 @@ export const PLACEHOLDER_PATTERNS: readonly PlaceholderPattern[] = [
 /** True when the value only stands in for a secret. */
 export function isPlaceholder(value: string): boolean {
   const normalized = value.trim().toLowerCase().replace(/[- ]/g, "_");
-  if (WORDS.has(normalized)) return true;
+  // `secret1`, `password123`, `test_2`: numbered fixtures of the same words.
+  if (WORDS.has(normalized) || WORDS.has(normalized.replace(/_?[0-9]{1,4}$/, ""))) return true;
   for (const row of PLACEHOLDER_PATTERNS) if (row.pattern.test(value)) return true;
   return false;
 }

@@ -70,6 +70,27 @@ function siblingsOf(node: ts.Node): string {
   return node.parent.properties.map((property) => (property === node ? "" : (staticName(property.name) ?? ""))).join(" ").toLowerCase();
 }
 
+/** A slot read from the tree; the names around it are only computed when a context row asks. */
+class TreeSlot implements LiteralSlot {
+  constructor(
+    readonly name: string | undefined,
+    readonly role: SlotInfo["role"],
+    readonly call: SlotInfo["call"],
+    readonly replaceable: boolean,
+    readonly jsxAttribute: boolean,
+    private readonly at: ts.Node,
+    private readonly sourceFile: ts.SourceFile,
+  ) {}
+
+  names(): string {
+    return namesAround(this.at, this.name, this.sourceFile);
+  }
+
+  siblings(): string {
+    return this.role === "fallback" ? "" : siblingsOf(this.at);
+  }
+}
+
 /**
  * The slot of a string value `node` (a literal, a template or a folded concatenation), or
  * `undefined` when the string is not a value at all (a key, a type, a module name).
@@ -90,8 +111,7 @@ export function slotOf(node: ts.Expression, semantics: Semantics, sourceFile: ts
       if (parent.right === child && semantics.isFromEnv(parent.left)) {
         const origin = semantics.valueOf(parent.left);
         const name = origin.kind === "env" ? origin.name : undefined;
-        const at = parent;
-        return { name, role: "fallback", replaceable: false, jsxAttribute: false, names: () => namesAround(at, name, sourceFile), siblings: () => "" };
+        return new TreeSlot(name, "fallback", undefined, false, false, parent, sourceFile);
       }
       child = parent;
     } else {
@@ -133,6 +153,18 @@ export function slotOf(node: ts.Expression, semantics: Semantics, sourceFile: ts
   } else if (ts.isTaggedTemplateExpression(parent)) {
     replaceable = false;
   }
-  const at = parent;
-  return { name, role, call, replaceable, jsxAttribute, names: () => namesAround(at, name, sourceFile), siblings: () => siblingsOf(at) };
+  return new TreeSlot(name, role, call, replaceable, jsxAttribute, parent, sourceFile);
+}
+
+/** The same place seen as a secret argument (`const k = "…"; jwt.sign(p, k)`): the call decides. */
+export function asSecretArgument(slot: LiteralSlot, call: NonNullable<SlotInfo["call"]>): LiteralSlot {
+  return {
+    name: slot.name,
+    role: "argument",
+    call,
+    replaceable: slot.replaceable,
+    jsxAttribute: slot.jsxAttribute,
+    names: () => slot.names(),
+    siblings: () => slot.siblings(),
+  };
 }

@@ -3,7 +3,7 @@ import { isPlaceholder } from "./placeholders";
 /**
  * `scheme://user:password@host` inside a string. The password must be a real value: not empty
  * (`user:@host`), not a placeholder (`password`, `changeme`, `<password>`, `${DB_PASSWORD}`,
- * `$PGPASSWORD`, `*****`).
+ * `$PGPASSWORD`, `*****`), not the user name repeated (`guest:guest`).
  */
 const URL_USERINFO = /\b([a-z][a-z0-9+.-]{1,20}):\/\/([^\s:@/?#'"`]*):([^\s@/?#'"`]+)@([^\s/?#'"`]+)/i;
 
@@ -27,6 +27,8 @@ export function findUrlCredentials(value: string): UrlCredentials | undefined {
     // A malformed escape is still a password as written.
   }
   if (isPlaceholder(decoded) || decoded.includes("${") || decoded.startsWith("$")) return undefined;
+  // `guest:guest`, `postgres:postgres`: a product's well-known default, not a secret.
+  if (decoded === match[2]) return undefined;
   // The end of the URL: up to whitespace or a quote, so a URL inside a longer message is bounded.
   let end = match.index + match[0].length;
   while (end < value.length && !/[\s'"`]/.test(value[end])) end++;

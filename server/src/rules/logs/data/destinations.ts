@@ -11,13 +11,15 @@ export interface DestinationRow {
   arg: number;
   option: string;
   advice: string;
+  /** Title of the quick fix that sets the destination to fd 1. */
+  fixTitle: string;
 }
 
 export const DESTINATION_CALLS: readonly DestinationRow[] = [
   // pino.destination("app.log") / pino.destination({ dest }); no argument or 1/2 is stdout/stderr.
-  { label: "pino.destination", module: "pino", paths: [["destination"]], construct: "call", arg: 0, option: "dest", advice: "log to stdout (pino.destination(1))" },
+  { label: "pino.destination", module: "pino", paths: [["destination"]], construct: "call", arg: 0, option: "dest", advice: "log to stdout (pino.destination(1))", fixTitle: "Log to stdout (pino.destination(1))" },
   // sonic-boom, the stream behind pino.destination: new SonicBoom({ dest }) or new SonicBoom({ fd }).
-  { label: "SonicBoom", module: "sonic-boom", paths: [[], ["SonicBoom"], ["default"]], construct: "new", arg: 0, option: "dest", advice: "write to stdout (fd 1)" },
+  { label: "SonicBoom", module: "sonic-boom", paths: [[], ["SonicBoom"], ["default"]], construct: "new", arg: 0, option: "dest", advice: "write to stdout (fd 1)", fixTitle: "Write to stdout (fd 1)" },
 ];
 
 /** Loggers that treat a string argument as a file to log into: `pino("./app.log")`, `pino(options, "./app.log")`. */

@@ -184,7 +184,7 @@ export const FILE_STORES: readonly FileStoreRow[] = [
     defaultLocation: 'its default folder "./sessions"',
     advice: "keep sessions in a backing service (Redis, a database) so any process can serve any request",
   },
-  // connect-sqlite3: new (require("connect-sqlite3")(session))({ dir, db }); ./sessions by default.
+  // connect-sqlite3: new (require("connect-sqlite3")(session))({ dir, db }): the file `db` in folder `dir` (the working directory by default).
   {
     label: "connect-sqlite3",
     module: "connect-sqlite3",
@@ -193,7 +193,7 @@ export const FILE_STORES: readonly FileStoreRow[] = [
     action: "stores sessions in",
     locations: [{ arg: 0, option: ["dir"] }],
     offDisk: { arg: 0, options: [["db"]], values: [":memory:"] },
-    defaultLocation: 'the SQLite file "./sessions"',
+    defaultLocation: "the working directory",
     advice: "keep sessions in a backing service (Redis, a database) so any process can serve any request",
   },
   // node-localstorage: new LocalStorage("./scratch").

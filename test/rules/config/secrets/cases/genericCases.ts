@@ -8,6 +8,8 @@ const STRIPE = PROVIDER_SAMPLES["stripe-live-secret-key"].value;
 const OPENAI = PROVIDER_SAMPLES["openai-project-key"].value;
 const GITHUB = PROVIDER_SAMPLES["github-pat"].value;
 const BASIC = Buffer.from("deploy:hunter22").toString("base64");
+/** Assembled so that no URL with a password is written in this file. */
+const PW = ["s3cret", "Pw"].join("");
 const PEM = pem("");
 const SERVICE_ROLE = PROVIDER_SAMPLES["supabase-service-role-key"].value;
 const JWT = jwt({ sub: "7", scope: "orders:write" });
@@ -54,14 +56,23 @@ export const GENERIC_CASES: InvalidCase[] = [
   generic("X-API-Key header", `const headers = { "X-API-Key": "${R1}" };\n`, `"${R1}"`, R1, "high-entropy `X-API-Key` header value", "API_KEY", `const headers = { "X-API-Key": process.env.API_KEY };\n`),
   generic("Basic credentials", `const headers = { Authorization: "Basic ${BASIC}" };\n`, `"Basic ${BASIC}"`, BASIC, "Authorization header value", "API_TOKEN", "const headers = { Authorization: `Basic ${process.env.API_TOKEN}` };\n"),
   generic("a Bearer value in an unnamed slot", `client.setDefault("Bearer ${R1}");\n`, `"Bearer ${R1}"`, R1, "Authorization header value", "API_TOKEN", "client.setDefault(`Bearer ${process.env.API_TOKEN}`);\n"),
-  generic("password in a connection URL", `const databaseUrl = "postgres://app:s3cretPw@db.internal:5432/app";\n`, `"postgres://app:s3cretPw@db.internal:5432/app"`, "s3cretPw", "password in a postgres:// URL", "DATABASE_URL", `const databaseUrl = process.env.DATABASE_URL;\n`),
-  generic("password in a URL inside a message: no fix", `console.log("connecting to postgres://app:s3cretPw@db/app");\n`, `"connecting to postgres://app:s3cretPw@db/app"`, "s3cretPw", "password in a postgres:// URL", "DATABASE_URL", undefined),
-  generic("password in a template URL: no fix", "const url = `redis://:s3cretPw@${host}:6379`;\n", "`redis://:s3cretPw@${host}:6379`", "s3cretPw", "password in a redis:// URL", "REDIS_URL", undefined),
+  generic("password in a connection URL", `const databaseUrl = "postgres://app:${PW}@db.internal:5432/app";\n`, `"postgres://app:${PW}@db.internal:5432/app"`, PW, "password in a postgres:// URL", "DATABASE_URL", `const databaseUrl = process.env.DATABASE_URL;\n`),
+  generic("password in a URL inside a message: no fix", `console.log("connecting to postgres://app:${PW}@db/app");\n`, `"connecting to postgres://app:${PW}@db/app"`, PW, "password in a postgres:// URL", "DATABASE_URL", undefined),
+  generic("password in a template URL: no fix", "const url = `redis://:" + PW + "@${host}:6379`;\n", "`redis://:" + PW + "@${host}:6379`", PW, "password in a redis:// URL", "REDIS_URL", undefined),
   generic("provider token inside a template with substitutions", "const url = `https://api.acme.io/${path}?access_token=" + GITHUB + "`;\n", "`https://api.acme.io/${path}?access_token=" + GITHUB + "`", GITHUB, "GitHub personal access token format", "GITHUB_TOKEN", "const url = `https://api.acme.io/${path}?access_token=${process.env.GITHUB_TOKEN}`;\n"),
   generic("a token split across a concatenation", `const key = "${STRIPE.slice(0, 8)}" + "${STRIPE.slice(8)}";\n`, `"${STRIPE.slice(0, 8)}" + "${STRIPE.slice(8)}"`, STRIPE, "Stripe live secret key format", "STRIPE_SECRET_KEY", `const key = process.env.STRIPE_SECRET_KEY;\n`),
   generic("a PEM key in a multi-line template", `const privateKey = \`${PEM}\`;\n`, `\`${PEM}\``, PEM, "private key block (PEM) format", "PRIVATE_KEY", `const privateKey = process.env.PRIVATE_KEY;\n`),
   generic("Supabase service-role key", `const supabase = createClient(url, "${SERVICE_ROLE}");\n`, `"${SERVICE_ROLE}"`, SERVICE_ROLE, "Supabase service-role key (JWT) format", "SUPABASE_SERVICE_ROLE_KEY", `const supabase = createClient(url, process.env.SUPABASE_SERVICE_ROLE_KEY);\n`),
   generic("a JWT under a specific name keeps that name", `const sessionToken = "${JWT}";\n`, `"${JWT}"`, JWT, "JSON Web Token format", "SESSION_TOKEN", `const sessionToken = process.env.SESSION_TOKEN;\n`),
+  generic("a setter's name argument", `settings.set("apiKey", "${R1}");\n`, `"${R1}"`, R1, "high-entropy value assigned to `apiKey`", "API_KEY", `settings.set("apiKey", process.env.API_KEY);\n`),
+  generic("localStorage.setItem", `localStorage.setItem("authToken", "${R1}");\n`, `"${R1}"`, R1, "high-entropy value assigned to `authToken`", "AUTH_TOKEN", `localStorage.setItem("authToken", process.env.AUTH_TOKEN);\n`),
+  generic("elements of an array under a secret name", `app.use(session({ secret: ["${R1}"] }));\n`, `"${R1}"`, R1, "high-entropy value assigned to `secret`", "SECRET", `app.use(session({ secret: [process.env.SECRET] }));\n`),
+  generic("a token with other text around it: rebuilt as a template", `const header = "token ${GITHUB}";\n`, `"token ${GITHUB}"`, GITHUB, "GitHub personal access token format", "GITHUB_TOKEN", "const header = `token ${process.env.GITHUB_TOKEN}`;\n"),
+  generic("a literal part of a concatenation with a variable", `const key = "${STRIPE}" + suffix;\n`, `"${STRIPE}"`, STRIPE, "Stripe live secret key format", "STRIPE_SECRET_KEY", `const key = process.env.STRIPE_SECRET_KEY + suffix;\n`),
+  generic("as const: reported, no fix", `const apiKey = "${R1}" as const;\n`, `"${R1}"`, R1, "high-entropy value assigned to `apiKey`", "API_KEY", undefined),
+  generic("enum member: reported, no fix", `enum Keys {\n  Stripe = "${STRIPE}",\n}\n`, `"${STRIPE}"`, STRIPE, "Stripe live secret key format", "STRIPE_SECRET_KEY", undefined),
+  generic("tagged template: reported, no fix", "const q = gql`" + GITHUB + "`;\n", "`" + GITHUB + "`", GITHUB, "GitHub personal access token format", "GITHUB_TOKEN", undefined),
+  generic("a string concatenated with a Basic prefix", `const auth = "Basic " + "${BASIC}";\n`, `"Basic " + "${BASIC}"`, BASIC, "Authorization header value", "AUTH", undefined),
   {
     name: "env fallback with a random default: no fix",
     code: `const sessionSecret = process.env.SESSION_SECRET ?? "${R1}";\n`,

@@ -26,8 +26,6 @@ const ANCHOR_SCAN = new RegExp(
 const MARKERS = /example|sample|dummy|placeholder|changeme|redacted|fake|XXXX|xxxx|\.\.\.|…|<[A-Za-z][^<>\n]{0,60}>/i;
 
 export interface ProviderContext {
-  /** The value sits under a name that already says "secret"; only then are context rows tried. */
-  secretSlot: boolean;
   /** Lower-cased names around the value: its own, enclosing variables and properties, the callee. */
   names(): string;
   /** Lower-cased keys of the enclosing object literal's other properties. */
@@ -47,15 +45,18 @@ function isFakeToken(token: string, row: ProviderFormat, value: string): boolean
   return isPlaceholder(body) || hasSequentialRun(body) || MARKERS.test(value);
 }
 
-/** The first provider format found in `value`, skipping placeholders such as `sk_live_xxxx…`. */
-export function findProviderToken(value: string, context: ProviderContext): ProviderMatch | undefined {
+/**
+ * The first provider format found in `value`, skipping placeholders such as `sk_live_xxxx…`.
+ * Context rows are only tried when `secretSlot` (the value sits under a name that says "secret").
+ */
+export function findProviderToken(value: string, secretSlot: boolean, context: ProviderContext): ProviderMatch | undefined {
   if (value.length < MIN_TOKEN_LENGTH) return undefined;
   const anyAnchor = ANCHOR_SCAN.test(value);
   const trimmed = value.trim();
   for (const row of PROVIDER_FORMATS) {
     const contextOnly = row.anchors.length === 0 && row.context !== undefined;
     if (row.anchors.length > 0 && (!anyAnchor || !row.anchors.some((anchor) => value.includes(anchor)))) continue;
-    if (contextOnly && !context.secretSlot) continue;
+    if (contextOnly && !secretSlot) continue;
     const match = row.pattern.exec(contextOnly ? trimmed : value);
     if (!match) continue;
     const token = match[0];

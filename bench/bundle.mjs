@@ -1,0 +1,20 @@
+// Bundles bench/engine.ts the way esbuild.mjs bundles dist/ (node20, CJS, module-first main
+// fields), so the benchmark runs the code that ships rather than tsx's on-the-fly transpile.
+import { createRequire } from "node:module";
+import path from "node:path";
+import * as esbuild from "esbuild";
+
+export async function bundleEngine(repoRoot) {
+  const outfile = path.join(repoRoot, "bench/.cache/engine.cjs");
+  await esbuild.build({
+    entryPoints: [path.join(repoRoot, "bench/engine.ts")],
+    outfile,
+    bundle: true,
+    platform: "node",
+    target: "node20",
+    format: "cjs",
+    mainFields: ["module", "main"],
+    logLevel: "warning",
+  });
+  return createRequire(import.meta.url)(outfile);
+}
