@@ -109,7 +109,7 @@ try {
     results[mode] = await measureEdits(server, big, text, pull, `${mode}, idle server`);
     const auditStart = performance.now();
     let auditMs;
-    const audit = server.connection.sendRequest("workspace/executeCommand", { command: "twelveFactor.auditWorkspace", arguments: [] }).then((summary) => {
+    const audit = server.connection.sendRequest("workspace/executeCommand", { command: "twelveFactor.server.auditWorkspace", arguments: [] }).then((summary) => {
       auditMs = performance.now() - auditStart;
       return summary;
     });

@@ -35,7 +35,7 @@ export function registerCommands(context: vscode.ExtensionContext, ctx: CommandC
       const client = ctx.client();
       if (!client) return undefined;
       // The server reports progress (cancellable) through the window; this waits for the summary.
-      const summary = (await client.sendRequest(ExecuteCommandRequest.type, { command: "twelveFactor.auditWorkspace", arguments: [] })) as AuditSummary | null;
+      const summary = (await client.sendRequest(ExecuteCommandRequest.type, { command: "twelveFactor.server.auditWorkspace", arguments: [] })) as AuditSummary | null;
       if (!summary) {
         void vscode.window.showErrorMessage("Twelve-Factor audit failed; see the output channel.");
         return undefined;

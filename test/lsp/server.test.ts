@@ -156,7 +156,7 @@ describe("language server over stdio", () => {
 
   it("audits the workspace with progress and publishes findings of files that are not open", async () => {
     const { client, file } = await start({ "src/a.ts": "app.listen(3000);\n", "src/b.ts": "const x = 1;\n", "src/c.js": "server.listen(8080);\n" });
-    const summary = (await client.executeCommand("twelveFactor.auditWorkspace", [], "audit-1")) as { findings: number; files: number; byRule: Record<string, number>; byFactor: Record<string, number>; cancelled: boolean };
+    const summary = (await client.executeCommand("twelveFactor.server.auditWorkspace", [], "audit-1")) as { findings: number; files: number; byRule: Record<string, number>; byFactor: Record<string, number>; cancelled: boolean };
     assert.equal(summary.cancelled, false);
     assert.equal(summary.findings, 2);
     assert.deepEqual(summary.byRule, { "port-binding/no-fixed-port": 2 });

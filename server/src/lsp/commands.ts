@@ -13,7 +13,8 @@ import type { ProjectRegistry } from "./projects";
 import { toWorkspaceEdit, type EditCapabilities, type EditTarget } from "./workspaceEdits";
 import { WorkspaceAudit, type AuditSummary } from "./workspaceAudit";
 
-export const AUDIT_COMMAND = "twelveFactor.auditWorkspace";
+// Distinct from the client's palette command id: vscode-languageclient registers server commands in VS Code too.
+export const AUDIT_COMMAND = "twelveFactor.server.auditWorkspace";
 
 interface Publisher {
   publishAudited(file: string): void;
