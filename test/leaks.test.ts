@@ -1,0 +1,81 @@
+import assert from "node:assert/strict";
+import path from "node:path";
+import { after, describe, it } from "node:test";
+import { Engine } from "../server/src/engine/analyzer";
+import { RULES } from "../server/src/rules/registry";
+import { runCli } from "./cli/helpers";
+import { writeProject } from "./helpers/project";
+import { TestClient, uriOf } from "./lsp/lspClient";
+
+/**
+ * No output surface ever shows a secret in full: finding messages and signals, CLI text, JSON
+ * and SARIF, LSP diagnostics, hovers, code-action titles and the server's log lines. Every fake
+ * secret is assembled here at run time, so the repository itself holds none.
+ */
+const SECRETS: Record<string, string> = {
+  stripe: ["sk", "live", "9fK2mQ7xLp4Rz8Vt1Wn6Yb3H"].join("_"),
+  github: `ghp_${"R8kq2LmN5pX7vT1zW4yB6cD9fG3hJ0sA2eQx"}`,
+  slackWebhook: `https://hooks.slack.com/services/T${"0A1B2C3D4"}/B${"5E6F7G8H9"}/${"q1W2e3R4t5Y6u7I8o9P0aSdF"}`,
+  generic: ["q8Zt4vN2", "xLp7Rk9s", "Wd3Hf6Jm", "1Yc5Bg0T"].join(""),
+  dbPassword: ["Pa55", "w0rd-", "Xy9#Lq2!"].join(""),
+};
+
+const SOURCE = `import Stripe from "stripe";
+import { Client } from "pg";
+export const stripe = new Stripe("${SECRETS.stripe}");
+const githubToken = "${SECRETS.github}";
+export const hook = "${SECRETS.slackWebhook}";
+export const clientSecret = "${SECRETS.generic}";
+export const db = new Client({ connectionString: "postgres://app:${SECRETS.dbPassword}@db.internal:5432/app" });
+export const headers = { Authorization: \`Bearer \${githubToken}\` };
+`;
+
+function assertNoSecret(surface: string, text: string): void {
+  for (const [name, secret] of Object.entries(SECRETS)) {
+    assert.ok(!text.includes(secret), `${surface} shows the ${name} secret in full`);
+    // Not even a long slice of it: at most 4 characters may appear.
+    for (let i = 0; i + 8 <= secret.length; i++) assert.ok(!text.includes(secret.slice(i, i + 8)), `${surface} shows 8+ characters of the ${name} secret`);
+  }
+}
+
+describe("no secret appears in full on any output surface", () => {
+  const project = writeProject({ "package.json": `{ "name": "leaky", "dependencies": { "stripe": "1", "pg": "1" } }`, ".gitignore": ".env\n", "src/payments.ts": SOURCE });
+  after(() => project.cleanup());
+  const file = path.join(project.root, "src/payments.ts");
+
+  it("the engine's findings (messages and signals) are redacted, and every secret is found", () => {
+    const { findings } = new Engine({ root: project.root, rules: RULES }).analyzeFile(file);
+    const secretFindings = findings.filter((f) => f.ruleId === "config/no-hardcoded-secret");
+    assert.ok(secretFindings.length >= 5, `expected the five secrets to be found, got ${secretFindings.map((f) => f.message).join("\n")}`);
+    for (const finding of findings) assertNoSecret(`message of ${finding.ruleId}`, `${finding.message}\n${finding.signals.join("\n")}`);
+  });
+
+  for (const format of ["text", "json", "sarif"]) {
+    it(`the CLI's ${format} output and its stderr`, () => {
+      const run = runCli(project.root, [".", "--format", format]);
+      assert.equal(run.code, 1, run.stderr);
+      assert.match(run.stdout, /no-hardcoded-secret/);
+      assertNoSecret(`CLI ${format} stdout`, run.stdout);
+      assertNoSecret(`CLI ${format} stderr`, run.stderr);
+    });
+  }
+
+  it("the language server's diagnostics, hovers, code-action titles and logs", async () => {
+    const client = await TestClient.start({ root: project.root });
+    try {
+      client.open(file, SOURCE);
+      const diagnostics = await client.diagnosticsFor(file, (d) => d.filter((x) => x.code === "config/no-hardcoded-secret").length >= 5);
+      for (const diagnostic of diagnostics) {
+        assertNoSecret("diagnostic message", diagnostic.message);
+        const hover = (await client.connection.sendRequest("textDocument/hover", { textDocument: { uri: uriOf(file) }, position: diagnostic.range.start })) as { contents: { value: string } } | null;
+        assertNoSecret("hover", hover?.contents.value ?? "");
+        const actions = await client.codeActions(file, [diagnostic]);
+        assertNoSecret("code action titles", actions.map((a) => a.title).join("\n"));
+      }
+      await client.executeCommand("twelveFactor.server.auditWorkspace");
+      assertNoSecret("server log lines", client.logs.join("\n"));
+    } finally {
+      client.kill();
+    }
+  });
+});
