@@ -148,3 +148,20 @@ describe("suppression comments", () => {
     assert.deepEqual(summary(result), ['twelve-factor/unknown-rule warning 1:26-1:35 Unknown rule id "port/typo" in a twelve-factor-disable comment; it disables nothing.']);
   });
 });
+
+describe("directives are read from comments only", () => {
+  const cases: Array<[string, string]> = [
+    ["a string", `const s = "// twelve-factor-disable-next-line nope/typo";\nf(42);`],
+    ["a template literal", "const s = `x ${1} /* twelve-factor-disable nope/typo */`;\nf(42);"],
+    ["JSX text", "const el = <p>// twelve-factor-disable-line nope/typo</p>;\nf(42);"],
+  ];
+  for (const [where, code] of cases) {
+    it(`text in ${where} is neither a directive nor an unknown id`, () => {
+      const file = where === "JSX text" ? "src/a.tsx" : "src/a.ts";
+      assert.deepEqual(summary(run({ [file]: code }, file)), ["processes/no-local-state warning 2:3-2:5 found 42"]);
+    });
+  }
+  it("a comment after a string on the same line still counts", () => {
+    assert.deepEqual(summary(run({ "src/a.ts": `f("x", 42); // twelve-factor-disable-line processes/no-local-state` }, "src/a.ts")), []);
+  });
+});

@@ -7,6 +7,7 @@ import { ParseCache } from "./parseCache";
 import { ProjectModel } from "./project";
 import { lowerSeverity, type Listener, type ReportDescriptor, type RuleContext, type RuleDefinition } from "./rule";
 import { createSemantics, type EngineSemantics } from "./semantics";
+import { isInsideLiteral } from "./literalAt";
 import { LineIndex } from "./lineIndex";
 import { projectFileKind } from "./projectFiles";
 import { isSourceFile } from "./sourceKinds";
@@ -106,12 +107,17 @@ export class Engine {
     }
     if (!isSourceFile(file)) return this.analyzeProjectFile(file, relativePath, text);
 
-    const suppressions = parseSuppressions(text);
+    let parsed: ts.SourceFile | undefined;
+    const parse = (): ts.SourceFile | undefined => (parsed ??= this.parseCache.get(file, text));
+    const suppressions = parseSuppressions(text, (offset) => {
+      const tree = parse();
+      return !tree || !isInsideLiteral(tree, offset);
+    });
     const active = this.options.rules.filter((rule) => this.isEnabled(rule) && rule.trigger.test(text));
     const findings: Finding[] = [];
     const notes: Note[] = [];
     if (active.length > 0) {
-      const sourceFile = this.parseCache.get(file, text);
+      const sourceFile = parse();
       if (!sourceFile) return { findings, notes, parsed: false };
       this.runRules(active, { file, relativePath, text, sourceFile, suppressions, findings, notes });
       const syntaxErrors = (sourceFile as unknown as { parseDiagnostics?: unknown[] }).parseDiagnostics?.length ?? 0;

@@ -30,7 +30,11 @@ const SECRET_MARKERS = /gitleaks:allow|secretlint-disable-line|pragma:\s*allowli
 const SECRET_NEXT_LINE_MARKERS = /secretlint-disable-next-line|pragma:\s*allowlist nextline secret/;
 const SECRET_RULES = new Set(["config/no-hardcoded-secret", "config/secret-in-project-file"]);
 
-export function parseSuppressions(text: string): Suppressions {
+/**
+ * `isComment(offset)` tells whether directive text found at `offset` really sits in a comment
+ * (and not in a string that merely mentions one); it is asked only when such text exists.
+ */
+export function parseSuppressions(text: string, isComment: (offset: number) => boolean = () => true): Suppressions {
   const directives: Directive[] = [];
   let lines: LineIndex | undefined;
   // Built only when a directive is present: most files have none.
@@ -38,6 +42,7 @@ export function parseSuppressions(text: string): Suppressions {
 
   if (text.includes("twelve-factor-disable")) {
     for (const match of text.matchAll(DIRECTIVE)) {
+      if (!isComment(match.index ?? 0)) continue;
       const kind = match[1] === "-next-line" ? "next-line" : match[1] === "-line" ? "line" : "file";
       const body = match[2].split("--")[0];
       const bodyStart = (match.index ?? 0) + match[0].length - match[2].length;
