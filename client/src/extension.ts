@@ -25,13 +25,27 @@ function createClient(context: vscode.ExtensionContext, output: vscode.LogOutput
     run: { module, transport: TransportKind.ipc },
     debug: { module, transport: TransportKind.ipc, options: { execArgv: ["--nolazy", "--inspect=6019"] } },
   };
+  // A document event that races "Restart Server" reaches the stopping client, whose send then
+  // rejects (an unhandled "Starting server failed"). Nothing is lost: the new client opens every
+  // document with its full text. Errors of a running client still surface.
+  const ifRunning = <T>(send: (data: T) => Promise<void>, data: T): Promise<void> =>
+    send(data).catch((error: unknown) => {
+      if (languageClient.state === State.Running) throw error;
+    });
   const clientOptions: LanguageClientOptions = {
     documentSelector: DOCUMENT_SELECTOR,
     outputChannel: output,
     synchronize: { configurationSection: "twelveFactor" },
     diagnosticPullOptions: { onChange: true, onSave: true },
+    middleware: {
+      didOpen: (document, next) => ifRunning(next, document),
+      didChange: (event, next) => ifRunning(next, event),
+      didSave: (document, next) => ifRunning(next, document),
+      didClose: (document, next) => ifRunning(next, document),
+    },
   };
-  return new LanguageClient("twelveFactor", "Twelve-Factor Lint", serverOptions, clientOptions);
+  const languageClient = new LanguageClient("twelveFactor", "Twelve-Factor Lint", serverOptions, clientOptions);
+  return languageClient;
 }
 
 export async function activate(context: vscode.ExtensionContext): Promise<{ client: () => LanguageClient | undefined }> {

@@ -107,15 +107,26 @@ export class Engine {
     }
     if (!isSourceFile(file)) return this.analyzeProjectFile(file, relativePath, text);
 
+    const notes: Note[] = [];
     let parsed: ts.SourceFile | undefined;
-    const parse = (): ts.SourceFile | undefined => (parsed ??= this.parseCache.get(file, text));
+    let unparsable = false;
+    const parse = (): ts.SourceFile | undefined => {
+      if (parsed || unparsable) return parsed;
+      try {
+        parsed = this.parseCache.get(file, text);
+      } catch (error) {
+        // The compiler's recursive descent overflows on pathological nesting (~1,000 levels).
+        unparsable = true;
+        notes.push({ level: "warning", file, message: `${relativePath}: could not be parsed (${(error as Error).message}); skipped.` });
+      }
+      return parsed;
+    };
     const suppressions = parseSuppressions(text, (offset) => {
       const tree = parse();
       return !tree || !isInsideLiteral(tree, offset);
     });
     const active = this.options.rules.filter((rule) => this.isEnabled(rule) && rule.trigger.test(text));
     const findings: Finding[] = [];
-    const notes: Note[] = [];
     if (active.length > 0) {
       const sourceFile = parse();
       if (!sourceFile) return { findings, notes, parsed: false };

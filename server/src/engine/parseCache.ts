@@ -20,7 +20,8 @@ export class ParseCache {
     if (cached && cached.text === text) return cached;
     const kind = scriptKindOf(path);
     if (kind === undefined) return undefined;
-    const sourceFile = ts.createSourceFile(path, text, ts.ScriptTarget.Latest, false, kind);
+    // No rule reads JSDoc, and in JavaScript the compiler would otherwise parse every doc comment.
+    const sourceFile = ts.createSourceFile(path, text, { languageVersion: ts.ScriptTarget.Latest, jsDocParsingMode: ts.JSDocParsingMode.ParseNone }, false, kind);
     if (this.entries.size >= this.maxEntries) {
       const oldest = this.entries.keys().next().value;
       if (oldest !== undefined) this.entries.delete(oldest);

@@ -100,9 +100,18 @@ function tableFor(scope: ts.Node): Map<string, Declaration> | undefined {
   if (cached) return cached;
   const table = new Map<string, Declaration>();
   if (ts.isSourceFile(scope) || ts.isBlock(scope) || ts.isModuleBlock(scope)) {
-    for (const statement of scope.statements) addStatement(statement, table);
+    for (const statement of scope.statements) {
+      link(statement, scope);
+      addStatement(statement, table);
+    }
   } else if (ts.isCaseBlock(scope)) {
-    for (const clause of scope.clauses) for (const statement of clause.statements) addStatement(statement, table);
+    for (const clause of scope.clauses) {
+      link(clause, scope);
+      for (const statement of clause.statements) {
+        link(statement, clause);
+        addStatement(statement, table);
+      }
+    }
   } else if (ts.isFunctionLike(scope)) {
     for (const parameter of scope.parameters) addBindingNames(parameter.name, parameter, table);
   } else if ((ts.isForStatement(scope) || ts.isForOfStatement(scope) || ts.isForInStatement(scope)) && scope.initializer && ts.isVariableDeclarationList(scope.initializer)) {
@@ -134,15 +143,20 @@ function reassignedNames(sourceFile: ts.SourceFile): Set<string> {
   const cached = reassignedTables.get(sourceFile);
   if (cached) return cached;
   const names = new Set<string>();
-  const visit = (node: ts.Node): void => {
+  // An explicit stack: generated code can nest deeper than the call stack allows.
+  const stack: ts.Node[] = [sourceFile];
+  const push = (child: ts.Node): void => {
+    stack.push(child);
+  };
+  while (stack.length > 0) {
+    const node = stack.pop() as ts.Node;
     if (ts.isBinaryExpression(node) && node.operatorToken.kind >= ts.SyntaxKind.FirstAssignment && node.operatorToken.kind <= ts.SyntaxKind.LastAssignment && ts.isIdentifier(node.left)) {
       names.add(node.left.text);
     } else if ((ts.isPrefixUnaryExpression(node) || ts.isPostfixUnaryExpression(node)) && ts.isIdentifier(node.operand) && (node.operator === ts.SyntaxKind.PlusPlusToken || node.operator === ts.SyntaxKind.MinusMinusToken)) {
       names.add(node.operand.text);
     }
-    ts.forEachChild(node, visit);
-  };
-  visit(sourceFile);
+    ts.forEachChild(node, push);
+  }
   reassignedTables.set(sourceFile, names);
   return names;
 }
