@@ -113,7 +113,7 @@ export class Engine {
     const parse = (): ts.SourceFile | undefined => {
       if (parsed || unparsable) return parsed;
       try {
-        parsed = this.parseCache.get(file, text);
+        parsed = this.parseCache.forAnalysis(file, text);
       } catch (error) {
         // The compiler's recursive descent overflows on pathological nesting (~1,000 levels).
         unparsable = true;
