@@ -43,7 +43,7 @@ function bareParseTimes(text, runs) {
 }
 
 async function startServer(root, pull) {
-  const child = spawn(process.execPath, [path.join(repoRoot, "dist/server.js"), "--stdio"], { stdio: ["pipe", "pipe", "inherit"] });
+  const child = spawn(process.execPath, [...(process.env.TFL_SERVER_NODE_ARGS ?? "").split(" ").filter(Boolean), path.join(repoRoot, "dist/server.js"), "--stdio"], { stdio: ["pipe", "pipe", "inherit"] });
   const connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
   const published = new Map();
   const waiters = [];

@@ -30,6 +30,11 @@ export interface AuditOptions {
   signal?: AbortSignal;
   /** The worker bundle; by default `auditWorker.js` next to the running bundle. For tests. */
   workerScript?: string;
+  /**
+   * Keep the calling thread free (the language server's, which must answer keystrokes): analyse
+   * on worker threads only, leaving one core to the caller, even for a handful of files.
+   */
+  background?: boolean;
 }
 
 export interface AuditStats {
@@ -72,12 +77,19 @@ export function defaultWorkerScript(): string | undefined {
 interface ThreadPlan {
   threads: number;
   script?: string;
+  /** Analyse on workers even when there is only one thread to use. */
+  workersOnly?: boolean;
   /** Why workers were asked for and not used. */
   note?: Note;
 }
 
 function planThreads(options: AuditOptions, fileCount: number): ThreadPlan {
   const explicit = options.workers !== undefined;
+  if (options.background && !explicit && fileCount > 0) {
+    const script = options.workerScript ?? defaultWorkerScript();
+    const threads = Math.max(1, Math.min(os.availableParallelism() - 1, MAX_AUTO_WORKERS, fileCount));
+    if (script && fs.existsSync(script) && options.rules.every((rule) => RULES.includes(rule)) && (!options.host || options.host === diskHost)) return { threads, script, workersOnly: true };
+  }
   const auto = fileCount > AUTO_WORKER_THRESHOLD ? Math.min(os.availableParallelism(), MAX_AUTO_WORKERS) : 1;
   const wanted = Math.min(Math.floor(options.workers ?? auto), fileCount);
   if (wanted <= 1) return { threads: 1 };
@@ -172,7 +184,7 @@ export async function auditProject(options: AuditOptions): Promise<AuditResult> 
 
   const plan = planThreads(options, discovery.files.length);
   if (plan.note) collector.addNotes([plan.note]);
-  if (plan.threads > 1 && plan.script) {
+  if ((plan.threads > 1 || plan.workersOnly) && plan.script) {
     await runWorkerPool({
       script: plan.script,
       size: plan.threads,

@@ -51,6 +51,8 @@ export class WorkspaceAudit {
           config: project.config,
           rules: this.rules,
           signal: progress.signal,
+          // Off the server's thread, so keystrokes never wait behind the scan.
+          background: true,
           onProgress: (done, total) => {
             const share = total === 0 ? 1 : done / total;
             progress.report(Math.floor(((index + share) / projects.length) * 100), `${done}/${total} files`);

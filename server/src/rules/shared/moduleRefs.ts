@@ -62,9 +62,35 @@ export function resetRefCache(): void {
 export function refOf(semantics: Semantics, expression: ts.Expression): ModuleRef | undefined {
   const cached = cache.get(expression);
   if (cached !== undefined) return cached ?? undefined;
-  const ref = computeRef(semantics, expression, 0);
+  const ref = rootMayBeModule(expression) ? computeRef(semantics, expression, 0) : undefined;
   cache.set(expression, ref ?? null);
   return ref;
+}
+
+/**
+ * A cheap, purely local look at where a member chain starts (`res.send`, `this.emit`,
+ * `Math.round`): a parameter, `this`, a local function or class, or a global that is not a
+ * builtin module can never be a module, so most calls of a file skip resolution entirely.
+ */
+function rootMayBeModule(expression: ts.Expression): boolean {
+  let node = skipOuterExpressions(expression);
+  for (;;) {
+    if (ts.isPropertyAccessExpression(node) || ts.isElementAccessExpression(node)) node = skipOuterExpressions(node.expression);
+    else if (ts.isCallExpression(node)) node = skipOuterExpressions(node.expression);
+    else if (ts.isAwaitExpression(node)) node = skipOuterExpressions(node.expression);
+    else break;
+  }
+  if (node.kind === ts.SyntaxKind.ImportKeyword) return true;
+  if (!ts.isIdentifier(node)) return false;
+  if (node.text === "require") return true;
+  const declaration = findDeclaration(node);
+  if (!declaration) return Object.hasOwn(GLOBAL_MODULES, node.text);
+  if (ts.isParameter(declaration) || ts.isFunctionDeclaration(declaration) || ts.isClassDeclaration(declaration) || ts.isEnumDeclaration(declaration)) return false;
+  // A destructured parameter (`({ res }) => res.send()`) is a parameter too.
+  for (let holder: ts.Node | undefined = declaration; holder && ts.isBindingElement(holder); holder = holder.parent?.parent) {
+    if (holder.parent?.parent && ts.isParameter(holder.parent.parent)) return false;
+  }
+  return true;
 }
 
 function computeRef(semantics: Semantics, expression: ts.Expression, depth: number): ModuleRef | undefined {
