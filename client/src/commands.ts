@@ -26,7 +26,8 @@ export function summaryMessage(summary: AuditSummary): string {
     .map(([factor, count]) => `${factor}: ${count}`)
     .join(", ");
   const { error, warning, info } = summary.bySeverity;
-  return `Twelve-Factor audit: ${summary.findings} finding(s) in ${summary.files} files (${error} errors, ${warning} warnings, ${info} info)${factors ? ` — by factor ${factors}` : ""}.`;
+  const count = (n: number, word: string): string => `${n} ${word}${n === 1 ? "" : "s"}`;
+  return `Twelve-Factor audit: ${count(summary.findings, "finding")} in ${count(summary.files, "file")} (${count(error, "error")}, ${count(warning, "warning")}, ${info} info)${factors ? ` — by factor ${factors}` : ""}.`;
 }
 
 export function registerCommands(context: vscode.ExtensionContext, ctx: CommandContext): void {

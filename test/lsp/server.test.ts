@@ -173,6 +173,31 @@ describe("language server over stdio", () => {
     assert.deepEqual(await client.diagnosticsFor(file("src/c.js"), (d) => d.length === 0), []);
   });
 
+  it("gives a pull client the audit as workspace diagnostics, unchanged until a file changes", async () => {
+    const { client, file } = await start({ "src/a.ts": "app.listen(3000);\n", "src/c.js": "server.listen(8080);\n" }, { pull: true });
+    type Report = { kind: string; uri: string; resultId: string; items?: Array<{ message: string; range: unknown }> };
+    const pullWorkspace = (previousResultIds: Array<{ uri: string; value: string }> = []) =>
+      client.connection.sendRequest("workspace/diagnostic", { previousResultIds }) as Promise<{ items: Report[] }>;
+    assert.deepEqual((await pullWorkspace()).items, [], "nothing before the first audit");
+    await client.executeCommand("twelveFactor.server.auditWorkspace");
+    assert.equal(client.published.size, 0, "a pull client gets no pushed diagnostics");
+    const first = (await pullWorkspace()).items.sort((x, y) => x.uri.localeCompare(y.uri));
+    assert.deepEqual(first.map((r) => [r.kind, r.uri, r.items?.map((d) => d.message)]), [
+      ["full", uriOf(file("src/a.ts")), [PORT_MESSAGE]],
+      ["full", uriOf(file("src/c.js")), [PORT_MESSAGE.replace("3000", "8080")]],
+    ]);
+    const second = await pullWorkspace(first.map((r) => ({ uri: r.uri, value: r.resultId })));
+    assert.deepEqual(second.items.map((r) => r.kind), ["unchanged", "unchanged"]);
+    writeFileSync(file("src/c.js"), "server.listen(process.env.PORT);\n");
+    void client.connection.sendNotification("workspace/didChangeWatchedFiles", { changes: [{ uri: uriOf(file("src/c.js")), type: 2 }] });
+    // Messages are handled in order, so the next pull sees the re-audited file.
+    const after = (await pullWorkspace(first.map((r) => ({ uri: r.uri, value: r.resultId })))).items;
+    assert.deepEqual(after.map((r) => [r.kind, r.uri, r.items?.length]).sort(), [
+      ["full", uriOf(file("src/c.js")), 0],
+      ["unchanged", uriOf(file("src/a.ts")), undefined],
+    ].sort());
+  });
+
   it("survives malformed requests, unknown documents and binary files", async () => {
     const { client, file } = await start({ "src/bin.ts": "\u0000\u0001\u0002binary", "src/server.ts": "app.listen(3000);\n" });
     assert.deepEqual(await client.codeActions(path.join(file("src"), "nope.ts"), []), []);

@@ -1,6 +1,15 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { WorkDoneProgressReporter, type CancellationToken, type Connection, type Diagnostic, type ExecuteCommandParams, type TextDocuments } from "vscode-languageserver";
+import {
+  DocumentDiagnosticReportKind,
+  WorkDoneProgressReporter,
+  type CancellationToken,
+  type Connection,
+  type Diagnostic,
+  type ExecuteCommandParams,
+  type TextDocuments,
+  type WorkspaceDocumentDiagnosticReport,
+} from "vscode-languageserver";
 import type { TextDocument } from "vscode-languageserver-textdocument";
 import { writableTarget } from "../engine/applyFixes";
 import { isSourceFile } from "../engine/sourceKinds";
@@ -10,7 +19,7 @@ import { APPLY_FIX_COMMAND } from "./codeActions";
 import { toDiagnostic } from "./diagnostics";
 import { fileOf } from "./documentDiagnostics";
 import type { ProjectRegistry } from "./projects";
-import { toWorkspaceEdit, type EditCapabilities, type EditTarget } from "./workspaceEdits";
+import { toUri, toWorkspaceEdit, type EditCapabilities, type EditTarget } from "./workspaceEdits";
 import { WorkspaceAudit, type AuditSummary } from "./workspaceAudit";
 
 // Distinct from the client's palette command id: vscode-languageclient registers server commands in VS Code too.
@@ -47,6 +56,20 @@ export class Commands {
     };
   }
 
+  /**
+   * The audit as workspace diagnostics for a pull client: every file the audit has reported on,
+   * `unchanged` where the client already holds the current result (it polls every few seconds).
+   */
+  workspaceReports(previous: ReadonlyArray<{ uri: string; value: string }>): WorkspaceDocumentDiagnosticReport[] {
+    const known = new Map(previous.map((entry) => [entry.uri, entry.value]));
+    return this.audit.reportedFiles().map((file) => {
+      const uri = toUri(file);
+      const resultId = this.audit.resultIdOf(file);
+      if (known.get(uri) === resultId) return { kind: DocumentDiagnosticReportKind.Unchanged, uri, resultId, version: null };
+      return { kind: DocumentDiagnosticReportKind.Full, uri, resultId, version: null, items: this.auditDiagnostics(file) };
+    });
+  }
+
   auditDiagnostics(file: string): Diagnostic[] {
     return this.audit.findingsOf(file).map((finding) => toDiagnostic(finding, isSourceFile(file)));
   }
@@ -63,9 +86,13 @@ export class Commands {
     }
   }
 
-  /** Re-reads one file from disk after it changed, for the audit's stored results. */
-  reaudit(file: string, deleted = false): void {
-    if (!this.audit.ran) return;
+  /**
+   * Re-reads one file from disk after it changed, for the audit's stored results. `always`: also
+   * before any audit (a pull client keeps a closed file's last diagnostics, which must follow
+   * the disk).
+   */
+  reaudit(file: string, deleted = false, always = false): void {
+    if (!this.audit.ran && !always) return;
     if (deleted) this.audit.update(file, []);
     else {
       const project = this.registry.projectFor(file);

@@ -70,11 +70,18 @@ export function startLanguageServer(connection: Connection): void {
     return map;
   }
 
-  /** A file that is not open shows its audit findings (pushed); an open one shows live ones. */
+  /**
+   * Audit findings reach the editor for files it does not analyse live: pushed to a push client
+   * (for files not open), and through workspace diagnostics to a pull client, which itself
+   * prefers a document's pulled diagnostics while it shows that document.
+   */
   function publishAudited(file: string): void {
+    if (pull) {
+      refreshAllDebounced();
+      return;
+    }
     if (openFiles().has(file)) return;
-    const uri = toUri(file);
-    connection.sendDiagnostics({ uri, diagnostics: commands.auditDiagnostics(file) });
+    connection.sendDiagnostics({ uri: toUri(file), diagnostics: commands.auditDiagnostics(file) });
   }
 
   function push(document: TextDocument): void {
@@ -146,7 +153,7 @@ export function startLanguageServer(connection: Connection): void {
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
         hoverProvider: true,
         executeCommandProvider: { commands: [AUDIT_COMMAND, APPLY_FIX_COMMAND] },
-        ...(pull ? { diagnosticProvider: { identifier: "twelve-factor", interFileDependencies: true, workspaceDiagnostics: false } } : {}),
+        ...(pull ? { diagnosticProvider: { identifier: "twelve-factor", interFileDependencies: true, workspaceDiagnostics: true } } : {}),
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
       serverInfo: { name: "twelve-factor-language-server", version: process.env.TWELVE_FACTOR_VERSION },
@@ -182,8 +189,6 @@ export function startLanguageServer(connection: Connection): void {
   documents.onDidOpen((event) => {
     const file = fileOf(event.document.uri);
     if (file) host.set(file, event.document.getText());
-    // A file opened in pull mode drops its pushed audit findings: the pulled ones replace them.
-    if (pull && file && commands.audit.ran) void connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });
     if (!pull) schedule(event.document, true);
   });
 
@@ -225,8 +230,10 @@ export function startLanguageServer(connection: Connection): void {
     if (!file) return;
     host.delete(file);
     registry.projectFor(file).engine.invalidate(file);
-    if (commands.audit.ran) commands.reaudit(file);
-    void connection.sendDiagnostics({ uri: event.document.uri, diagnostics: commands.auditDiagnostics(file) });
+    // The buffer may have been closed unsaved: findings go back to what is on disk. A pull client
+    // keeps showing a closed file's diagnostics, so it gets them through workspace diagnostics.
+    commands.reaudit(file, false, pull);
+    if (!pull) void connection.sendDiagnostics({ uri: event.document.uri, diagnostics: commands.auditDiagnostics(file) });
     refreshAllDebounced();
   });
 
@@ -240,6 +247,10 @@ export function startLanguageServer(connection: Connection): void {
     if (result) status.documentAnalysed(document.uri, result, commands.audit);
     return { kind: DocumentDiagnosticReportKind.Full, items: result?.diagnostics ?? [] };
   });
+
+  connection.languages.diagnostics.onWorkspace((params) => ({
+    items: guard("workspace diagnostics", () => commands.workspaceReports(params.previousResultIds), []) ?? [],
+  }));
 
   connection.onDidChangeWatchedFiles((params) => {
     let factsChanged = false;

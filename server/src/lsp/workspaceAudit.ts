@@ -25,6 +25,8 @@ export interface AuditProgress {
  */
 export class WorkspaceAudit {
   private readonly byFile = new Map<string, Finding[]>();
+  /** Every file ever reported, with a counter bumped when its findings change (the pull resultId). */
+  private readonly versions = new Map<string, number>();
   private fileCount = 0;
   private durationMs = 0;
   ran = false;
@@ -37,6 +39,19 @@ export class WorkspaceAudit {
 
   findingsOf(file: string): Finding[] {
     return this.byFile.get(file) ?? [];
+  }
+
+  /** Files with findings now or at some earlier point (those must be told they are clean). */
+  reportedFiles(): string[] {
+    return [...this.versions.keys()];
+  }
+
+  resultIdOf(file: string): string {
+    return String(this.versions.get(file) ?? 0);
+  }
+
+  private bump(file: string): void {
+    this.versions.set(file, (this.versions.get(file) ?? 0) + 1);
   }
 
   /** Audits every project in turn; files are read from disk on worker threads where worthwhile. */
@@ -65,6 +80,7 @@ export class WorkspaceAudit {
       cancelled = true;
     }
     if (!cancelled) {
+      const before = new Set(this.byFile.keys());
       this.byFile.clear();
       this.fileCount = 0;
       for (const result of results) {
@@ -72,6 +88,7 @@ export class WorkspaceAudit {
         for (const note of result.notes) onNote(note);
         for (const finding of result.findings) this.byFile.set(finding.file, [...(this.byFile.get(finding.file) ?? []), finding]);
       }
+      for (const file of new Set([...before, ...this.byFile.keys()])) this.bump(file);
       this.durationMs = Date.now() - started;
       this.ran = true;
     }
@@ -80,8 +97,10 @@ export class WorkspaceAudit {
 
   /** A file changed on disk: replace its findings (empty to forget it). */
   update(file: string, findings: Finding[]): void {
+    if (findings.length === 0 && !this.byFile.has(file)) return;
     if (findings.length === 0) this.byFile.delete(file);
     else this.byFile.set(file, findings);
+    this.bump(file);
   }
 
   summary(): AuditSummary {
