@@ -102,7 +102,7 @@ describe("workspace audit", () => {
     await vscode.commands.executeCommand("notifications.showList");
     try {
       await requestScreenshot("audit", {
-        waitFor: '.monaco-workbench:has(.notifications-center:has-text("Twelve-Factor audit: 8 finding(s)")):has(.markers-panel .monaco-list-row:has-text("worker.ts"))',
+        waitFor: '.monaco-workbench:has(.notifications-center:has-text("Twelve-Factor audit: 8 findings")):has(.markers-panel .monaco-list-row:has-text("worker.ts"))',
       });
     } finally {
       await vscode.commands.executeCommand("notifications.hideList");
