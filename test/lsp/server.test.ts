@@ -107,6 +107,53 @@ describe("language server over stdio", () => {
     assert.equal(readFileSync(file("src/server.ts"), "utf8"), "const PORT = Number(process.env.PORT ?? 3000);\napp.listen(PORT);\n");
   });
 
+  describe("the secret fix edits three files in one action", () => {
+    // Assembled at run time: the repository holds no token-shaped strings.
+    const key = ["sk", "live", "4qN8vR2xK7mP1zL9wT5yB3cD"].join("_");
+    const source = `export const apiKey = "${key}";\n`;
+
+    it("with resource operations: documentChanges with CreateFile for .env.example and .env", async () => {
+      const { client, file, project } = await start({ "src/pay.ts": source }, { resourceOperations: true });
+      client.open(file("src/pay.ts"), source);
+      const diagnostics = await client.diagnosticsFor(file("src/pay.ts"), (d) => d.length === 1);
+      assert.equal(diagnostics[0].code, "config/no-hardcoded-secret");
+      const [fix] = await client.codeActions(file("src/pay.ts"), diagnostics);
+      assert.equal(fix.title, "Read the secret from process.env.STRIPE_SECRET_KEY (and add STRIPE_SECRET_KEY to .env.example)");
+      assert.equal(fix.isPreferred, true);
+      const kinds = (fix.edit?.documentChanges ?? []).map((change) => ("kind" in change ? `${change.kind} ${path.basename(change.kind === "create" ? change.uri : "")}` : `edit ${path.basename(change.textDocument.uri)}`));
+      assert.deepEqual(kinds, ["create .env.example", "edit .env.example", "create .env", "edit .env", "edit pay.ts"]);
+      applyWorkspaceEdit(fix.edit!);
+      assert.equal(project.read("src/pay.ts"), "export const apiKey = process.env.STRIPE_SECRET_KEY;\n");
+      assert.equal(project.read(".env.example"), "STRIPE_SECRET_KEY=\n");
+      assert.equal(project.read(".env"), `STRIPE_SECRET_KEY=${key}\n`);
+    });
+
+    it("without resource operations: a command that creates the files, then applies the edits", async () => {
+      const { client, file, project } = await start({ "src/pay.ts": source, ".env.example": "# keys\r\nPORT=\r\n" });
+      client.open(file("src/pay.ts"), source);
+      const diagnostics = await client.diagnosticsFor(file("src/pay.ts"), (d) => d.length === 1);
+      const [fix] = await client.codeActions(file("src/pay.ts"), diagnostics);
+      assert.equal(fix.edit, undefined);
+      assert.equal(fix.command?.command, "twelveFactor.applyFix");
+      assert.equal(await client.executeCommand(fix.command.command, fix.command.arguments), true);
+      assert.equal(project.read("src/pay.ts"), "export const apiKey = process.env.STRIPE_SECRET_KEY;\n");
+      assert.equal(project.read(".env.example"), "# keys\r\nPORT=\r\nSTRIPE_SECRET_KEY=\r\n", "appended, comments and CRLF kept");
+      assert.equal(project.read(".env"), `STRIPE_SECRET_KEY=${key}\n`, "created, because .gitignore ignores .env");
+    });
+
+    it("never overwrites an existing .env key: the fix is offered but fix-all leaves it", async () => {
+      const { client, file, project } = await start({ "src/pay.ts": source, ".env": "STRIPE_SECRET_KEY=already-here\n", ".env.example": "STRIPE_SECRET_KEY=\n" }, { resourceOperations: true });
+      client.open(file("src/pay.ts"), source);
+      const diagnostics = await client.diagnosticsFor(file("src/pay.ts"), (d) => d.length === 1);
+      const fixAll = await client.codeActions(file("src/pay.ts"), [], ["source.fixAll.twelveFactor"]);
+      assert.deepEqual(fixAll, [], "an unsafe fix is not part of fix-all");
+      const [fix] = await client.codeActions(file("src/pay.ts"), diagnostics);
+      applyWorkspaceEdit(fix.edit!);
+      assert.equal(project.read(".env"), "STRIPE_SECRET_KEY=already-here\n");
+      assert.equal(project.read(".env.example"), "STRIPE_SECRET_KEY=\n");
+    });
+  });
+
   it("inserts disable comments with the line's indentation, and for the whole file after a shebang", async () => {
     const { client, file } = await start({ "src/server.js": "#!/usr/bin/env node\nfunction main() {\n  app.listen(3000);\n}\n" });
     client.open(file("src/server.js"), undefined, "javascript");
