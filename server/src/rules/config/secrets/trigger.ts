@@ -1,5 +1,6 @@
 import { KEY_QUALIFIERS, PASSWORD_HEADS, QUALIFIED_PASSWORD_HEADS, SECRET_HEADS, TRAILING_FILLER } from "./names";
 import { PROVIDER_FORMATS } from "./providers";
+import { trieAlternation } from "./regexTrie";
 import { SECRET_ARGUMENTS } from "./secretArguments";
 
 /**
@@ -66,4 +67,5 @@ const callPart = `${QUOTE}(?:${modules.map(escapeRegExp).join("|")})['"\`/]|crea
 const urlPart = ":\\/\\/[^\\s\\/:@'\"`]*:[^\\s\\/@'\"`]+@";
 const schemePart = `${QUOTE}\\s*${caseless("(?:Bearer|Basic)")}\\s+[A-Za-z0-9+/=._~-]{8}`;
 
-export const SECRET_TRIGGER = new RegExp([...providerParts, namePart, callPart, urlPart, schemePart].join("|"));
+export const TRIGGER_PARTS = { providerParts, namePart, callPart, urlPart, schemePart };
+export const SECRET_TRIGGER = new RegExp([trieAlternation(providerParts), namePart, callPart, urlPart, schemePart].join("|"));
