@@ -25,8 +25,9 @@ import { StatusReporter } from "./status";
 
 /** Files whose change can alter the findings of other files. */
 const PROJECT_FACT_FILES = /(^|[\\/])(package\.json|\.gitignore|\.env[^\\/]*|tsconfig[^\\/]*\.json|jsconfig\.json|\.twelve-factor\.json)$/;
-// Short: it only coalesces a burst of changes that arrive together; typing speed is far slower.
-const PUSH_DEBOUNCE_MS = 10;
+// A zero timeout still coalesces the changes that arrive together (one read of the stream),
+// without adding latency to a single keystroke.
+const PUSH_DEBOUNCE_MS = 0;
 
 /** Wires the engine to an LSP connection. The engine stays unaware of LSP; this is the adapter. */
 export function startLanguageServer(connection: Connection): void {
