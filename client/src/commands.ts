@@ -1,16 +1,7 @@
 import * as vscode from "vscode";
 import { ExecuteCommandRequest, type LanguageClient } from "vscode-languageclient/node";
 import type { StatusItem } from "./statusItem";
-
-interface AuditSummary {
-  files: number;
-  findings: number;
-  durationMs: number;
-  bySeverity: { error: number; warning: number; info: number };
-  byFactor: Record<string, number>;
-  byRule: Record<string, number>;
-  cancelled: boolean;
-}
+import type { AuditSummary } from "../../server/src/lsp/workspaceAudit";
 
 interface CommandContext {
   client(): LanguageClient | undefined;

@@ -28,7 +28,7 @@ const DIRECTIVE = /(?:\/\/|\/\*)\s*twelve-factor-disable(-next-line|-line)?(?=[\
 /** gitleaks, secretlint, detect-secrets and SonarQube markers: honoured for secrets only. */
 const SECRET_MARKERS = /gitleaks:allow|secretlint-disable-line|pragma:\s*allowlist secret|NOSONAR/;
 const SECRET_NEXT_LINE_MARKERS = /secretlint-disable-next-line|pragma:\s*allowlist nextline secret/;
-const SECRET_RULES = new Set(["config/no-hardcoded-secret", "config/secret-in-project-file"]);
+const SECRET_RULES = new Set(["config/no-hardcoded-secret"]);
 
 /**
  * `isComment(offset)` tells whether directive text found at `offset` really sits in a comment

@@ -3,6 +3,7 @@ import type { RuleDefinition } from "../engine/rule";
 import { FACTORS, type Finding, type Note } from "../engine/types";
 import type { Project } from "./projects";
 
+/** The audit command's result, as the client and any LSP editor receive it (plain JSON). */
 export interface AuditSummary {
   files: number;
   findings: number;

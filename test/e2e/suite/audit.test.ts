@@ -8,16 +8,7 @@ import { freshWorkspace, replaceInWorkspaceFile } from "./helpers/files";
 import { SOURCE, waitForExactFindings, workspaceFindings, type Described } from "./helpers/findings";
 import { requestScreenshot } from "./helpers/screenshot";
 import { openWorkspaceFile, workspaceUri } from "./helpers/workspace";
-
-interface AuditSummary {
-  files: number;
-  findings: number;
-  durationMs: number;
-  bySeverity: { error: number; warning: number; info: number };
-  byFactor: Record<string, number>;
-  byRule: Record<string, number>;
-  cancelled: boolean;
-}
+import type { AuditSummary } from "../../../server/src/lsp/workspaceAudit";
 
 const warning = (code: string, range: string, message: string): Described => ({ code, message, severity: "Warning", range, source: SOURCE });
 
