@@ -191,6 +191,34 @@ describe("language server over stdio", () => {
     assert.ok(client.logs.includes(`showMessage: Twelve-Factor: twelveFactor.rules: "no/such-rule" is not a known rule id; ignoring it.`), client.logs.join("\n"));
   });
 
+  it("with run: onSave, analyses on open and save but not while typing; with enable: false, not at all", async () => {
+    const { client, file } = await start({ "src/server.ts": "const a = 1;\n" }, { settings: { run: "onSave" } });
+    client.open(file("src/server.ts"));
+    assert.deepEqual(await client.diagnosticsFor(file("src/server.ts")), []);
+    client.change(file("src/server.ts"), "app.listen(3000);\n");
+    // A later open of another file proves the change was processed without a publish for it.
+    client.open(file("src/other.ts"), "app.listen(4000);\n");
+    await client.diagnosticsFor(file("src/other.ts"), (d) => d.length === 1);
+    assert.deepEqual(client.published.get(uriOf(file("src/server.ts"))), [], "no analysis while typing");
+    void client.connection.sendNotification("textDocument/didSave", { textDocument: { uri: uriOf(file("src/server.ts")) } });
+    assert.equal((await client.diagnosticsFor(file("src/server.ts"), (d) => d.length === 1))[0].code, "port-binding/no-fixed-port");
+
+    client.settings = { enable: false };
+    void client.connection.sendNotification("workspace/didChangeConfiguration", { settings: null });
+    await client.diagnosticsFor(file("src/server.ts"), (d) => d.length === 0);
+    await client.diagnosticsFor(file("src/other.ts"), (d) => d.length === 0);
+  });
+
+  it("with run: onSave, a pull client gets the saved text's findings, and no fix for a changed buffer", async () => {
+    const { client, file } = await start({ "src/server.ts": "app.listen(3000);\n" }, { pull: true, settings: { run: "onSave" } });
+    client.open(file("src/server.ts"));
+    const saved = (await client.pullDiagnostics(file("src/server.ts"))).items;
+    assert.deepEqual(saved.map(withoutData), [expectedPortDiagnostic(0, 11, 15)]);
+    client.change(file("src/server.ts"), "\n\napp.listen(3000);\n");
+    assert.deepEqual((await client.pullDiagnostics(file("src/server.ts"))).items.map(withoutData), [expectedPortDiagnostic(0, 11, 15)], "still the saved text's");
+    assert.deepEqual(await client.codeActions(file("src/server.ts"), saved), [], "offsets of the saved text must not edit the changed buffer");
+  });
+
   it("reads .twelve-factor.json, and warns once about a broken one", async () => {
     const { client, file } = await start({ "src/server.ts": "app.listen(3000);\n", ".twelve-factor.json": `{ "rules": { "port-binding/no-fixed-port": "error" } }` });
     client.open(file("src/server.ts"));

@@ -10,6 +10,8 @@ import { toDiagnostic } from "./diagnostics";
 
 export interface DocumentResult {
   version: number;
+  /** The text the findings were computed on: the buffer, or with `run: onSave` the saved text. */
+  text: string;
   findings: Finding[];
   diagnostics: Diagnostic[];
   durationMs: number;
@@ -26,6 +28,8 @@ export function fileOf(uri: string): string | undefined {
  */
 export class DocumentDiagnostics {
   private readonly cache = new Map<string, DocumentResult>();
+  /** Text of each open document as of its open or last save, for `run: onSave`. */
+  private readonly saved = new Map<string, string>();
 
   constructor(
     private readonly registry: ProjectRegistry,
@@ -37,6 +41,15 @@ export class DocumentDiagnostics {
     this.cache.delete(uri);
   }
 
+  markSaved(document: TextDocument): void {
+    this.saved.set(document.uri, document.getText());
+  }
+
+  closed(uri: string): void {
+    this.cache.delete(uri);
+    this.saved.delete(uri);
+  }
+
   clear(): void {
     this.cache.clear();
   }
@@ -46,8 +59,9 @@ export class DocumentDiagnostics {
   }
 
   analyze(document: TextDocument): DocumentResult {
+    const text = (this.settings().run === "onSave" ? this.saved.get(document.uri) : undefined) ?? document.getText();
     const cached = this.cache.get(document.uri);
-    if (cached && cached.version === document.version) return cached;
+    if (cached && cached.text === text) return cached;
     const started = performance.now();
     const file = fileOf(document.uri);
     let findings: Finding[] = [];
@@ -55,7 +69,7 @@ export class DocumentDiagnostics {
       const project = this.registry.projectFor(file);
       if (!project.isExcluded(file)) {
         this.onNotes(project.configNotes);
-        const result = project.engine.analyzeFile(file, document.getText());
+        const result = project.engine.analyzeFile(file, text);
         this.onNotes(result.notes);
         findings = result.findings;
       }
@@ -63,6 +77,7 @@ export class DocumentDiagnostics {
     const commentable = file !== undefined && isSourceFile(file);
     const result: DocumentResult = {
       version: document.version,
+      text,
       findings,
       diagnostics: findings.map((finding) => toDiagnostic(finding, commentable)),
       durationMs: performance.now() - started,

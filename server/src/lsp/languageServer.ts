@@ -150,7 +150,8 @@ export function startLanguageServer(connection: Connection): void {
     registry.setWorkspaceFolders(folders.length > 0 ? folders : rootUri ? [rootUri] : []);
     return {
       capabilities: {
-        textDocumentSync: TextDocumentSyncKind.Incremental,
+        // `save` so that clients send didSave, which `twelveFactor.run: "onSave"` waits for.
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
         hoverProvider: true,
         executeCommandProvider: { commands: [AUDIT_COMMAND, APPLY_FIX_COMMAND] },
@@ -188,6 +189,7 @@ export function startLanguageServer(connection: Connection): void {
   });
 
   documents.onDidOpen((event) => {
+    analysis.markSaved(event.document);
     const file = fileOf(event.document.uri);
     if (file) host.set(file, event.document.getText());
     if (!pull) schedule(event.document, true);
@@ -202,10 +204,11 @@ export function startLanguageServer(connection: Connection): void {
       if (file.endsWith(".twelve-factor.json")) registry.reloadConfig();
     }
     if (settings.run === "onSave") return;
-    // Other open files may import this one (a port constant): revalidate them too.
+    // Other open files may import this one (a port constant): their cached results are stale.
     if (pull) {
       if (documents.all().length > 1 || PROJECT_FACT_FILES.test(file)) refreshAllDebounced();
     } else {
+      analysis.clear();
       for (const document of documents.all()) schedule(document);
     }
   });
@@ -217,6 +220,7 @@ export function startLanguageServer(connection: Connection): void {
   }
 
   documents.onDidSave((event) => {
+    analysis.markSaved(event.document);
     if (settings.run === "onSave") {
       analysis.forget(event.document.uri);
       if (pull) refreshAll();
@@ -227,7 +231,7 @@ export function startLanguageServer(connection: Connection): void {
   documents.onDidClose((event) => {
     const file = fileOf(event.document.uri);
     clearTimeout(pushTimers.get(event.document.uri));
-    analysis.forget(event.document.uri);
+    analysis.closed(event.document.uri);
     if (!file) return;
     host.delete(file);
     registry.projectFor(file).engine.invalidate(file);
@@ -240,7 +244,7 @@ export function startLanguageServer(connection: Connection): void {
 
   connection.languages.diagnostics.on((params, token) => {
     const document = documents.get(params.textDocument.uri);
-    if (!document || token.isCancellationRequested || (settings.run === "onSave" && !analysis.cached(document.uri))) {
+    if (!document || token.isCancellationRequested) {
       const cached = document ? analysis.cached(document.uri) : undefined;
       return { kind: DocumentDiagnosticReportKind.Full, items: cached?.diagnostics ?? [] };
     }
@@ -272,13 +276,16 @@ export function startLanguageServer(connection: Connection): void {
     const document = documents.get(params.textDocument.uri);
     const file = fileOf(params.textDocument.uri);
     if (!document || !file) return [];
+    const analysed = analysis.analyze(document);
+    // With `run: onSave` and unsaved edits, the findings' offsets belong to the saved text.
+    if (analysed.text !== document.getText()) return [];
     return (
       guard("code actions", () =>
         codeActionsFor({
           file,
           text: document.getText(),
           diagnostics: params.context.diagnostics,
-          findings: analysis.analyze(document).findings,
+          findings: analysed.findings,
           only: params.context.only,
           target: commands.editTarget(),
           capabilities,
