@@ -1,5 +1,5 @@
 import * as vscode from "vscode";
-import { ExecuteCommandRequest, type LanguageClient } from "vscode-languageclient/node";
+import { ExecuteCommandRequest, WorkDoneProgress, type LanguageClient } from "vscode-languageclient/node";
 import type { StatusItem } from "./statusItem";
 import type { AuditSummary } from "../../server/src/lsp/workspaceAudit";
 
@@ -21,17 +21,52 @@ export function summaryMessage(summary: AuditSummary): string {
   return `Twelve-Factor audit: ${count(summary.findings, "finding")} in ${count(summary.files, "file")} (${count(error, "error")}, ${count(warning, "warning")}, ${info} info)${factors ? ` — by factor ${factors}` : ""}.`;
 }
 
+let auditRuns = 0;
+
+/**
+ * Runs the server's audit under a cancellable progress notification: the request carries a
+ * work-done token, the server reports on it, and Cancel cancels the request.
+ */
+async function auditWithProgress(client: LanguageClient): Promise<AuditSummary | null> {
+  return vscode.window.withProgress(
+    { location: vscode.ProgressLocation.Notification, title: "Twelve-Factor: auditing the workspace", cancellable: true },
+    async (progress, cancellation) => {
+      const workDoneToken = `twelveFactor/audit/${++auditRuns}`;
+      let reported = 0;
+      const listener = client.onProgress(WorkDoneProgress.type, workDoneToken, (value) => {
+        if (value.kind === "end") return;
+        const percentage = value.percentage ?? reported;
+        progress.report({ increment: Math.max(0, percentage - reported), message: value.message });
+        reported = percentage;
+      });
+      try {
+        const params = { command: "twelveFactor.server.auditWorkspace", arguments: [], workDoneToken };
+        return (await client.sendRequest(ExecuteCommandRequest.type, params, cancellation)) as AuditSummary | null;
+      } catch (error) {
+        if (cancellation.isCancellationRequested) return { ...emptySummary(), cancelled: true };
+        throw error;
+      } finally {
+        listener.dispose();
+      }
+    },
+  );
+}
+
+function emptySummary(): AuditSummary {
+  return { files: 0, findings: 0, durationMs: 0, bySeverity: { error: 0, warning: 0, info: 0 }, byFactor: {}, byRule: {}, cancelled: false };
+}
+
 export function registerCommands(context: vscode.ExtensionContext, ctx: CommandContext): void {
   context.subscriptions.push(
     vscode.commands.registerCommand("twelveFactor.auditWorkspace", async () => {
       const client = ctx.client();
       if (!client) return undefined;
-      // The server reports progress (cancellable) through the window; this waits for the summary.
-      const summary = (await client.sendRequest(ExecuteCommandRequest.type, { command: "twelveFactor.server.auditWorkspace", arguments: [] })) as AuditSummary | null;
+      const summary = await auditWithProgress(client);
       if (!summary) {
         void vscode.window.showErrorMessage("Twelve-Factor audit failed; see the output channel.");
         return undefined;
       }
+      if (summary.cancelled) return summary;
       ctx.status.auditFinished(summary.findings, summary.durationMs);
       // Not awaited: the command resolves with the summary while the message waits for the user.
       void vscode.window.showInformationMessage(summaryMessage(summary), "Show Problems").then((choice) => {
