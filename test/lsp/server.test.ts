@@ -3,6 +3,7 @@ import { readFileSync, writeFileSync, existsSync } from "node:fs";
 import path from "node:path";
 import { after, before, describe, it } from "node:test";
 import { writeProject } from "../helpers/project";
+import { CancellationTokenSource, WorkDoneProgress } from "vscode-languageserver-protocol/node";
 import { applyWorkspaceEdit, SERVER, TestClient, uriOf } from "./lspClient";
 
 /**
@@ -246,6 +247,22 @@ describe("language server over stdio", () => {
     writeFileSync(file("src/c.js"), "server.listen(process.env.PORT);\n");
     void client.connection.sendNotification("workspace/didChangeWatchedFiles", { changes: [{ uri: uriOf(file("src/c.js")), type: 2 }] });
     assert.deepEqual(await client.diagnosticsFor(file("src/c.js"), (d) => d.length === 0), []);
+  });
+
+  it("cancels an audit in progress, and the next audit runs to the end", async () => {
+    const files: Record<string, string> = {};
+    for (let i = 0; i < 1500; i++) files[`src/m${i}.ts`] = `app.listen(${3000 + i});\n`;
+    const { client } = await start(files);
+    const source = new CancellationTokenSource();
+    client.connection.onProgress(WorkDoneProgress.type, "audit-cancel", (value) => {
+      if (value.kind === "report") source.cancel();
+    });
+    const cancelled = (await client.connection
+      .sendRequest("workspace/executeCommand", { command: "twelveFactor.server.auditWorkspace", arguments: [], workDoneToken: "audit-cancel" }, source.token)
+      .catch((error: { code?: number }) => ({ rejected: error.code }))) as { cancelled?: boolean; rejected?: number };
+    assert.ok(cancelled.cancelled === true || cancelled.rejected === -32800, `expected a cancelled audit, got ${JSON.stringify(cancelled).slice(0, 200)}`);
+    const complete = (await client.executeCommand("twelveFactor.server.auditWorkspace")) as { findings: number; cancelled: boolean };
+    assert.deepEqual([complete.cancelled, complete.findings], [false, 1500]);
   });
 
   it("gives a pull client the audit as workspace diagnostics, unchanged until a file changes", async () => {
