@@ -73,24 +73,41 @@ export function refOf(semantics: Semantics, expression: ts.Expression): ModuleRe
  * builtin module can never be a module, so most calls of a file skip resolution entirely.
  */
 function rootMayBeModule(expression: ts.Expression): boolean {
+  let node = chainRoot(expression);
+  // Follow constants to where the chain's value comes from (`const router = express.Router()`),
+  // a few steps at most; anything that is not an import, a require or a builtin global is no module.
+  for (let step = 0; step < 8; step++) {
+    if (node.kind === ts.SyntaxKind.ImportKeyword) return true;
+    if (!ts.isIdentifier(node)) return false;
+    if (node.text === "require") return true;
+    const declaration = findDeclaration(node);
+    if (!declaration) return Object.hasOwn(GLOBAL_MODULES, node.text);
+    if (ts.isParameter(declaration) || ts.isFunctionDeclaration(declaration) || ts.isClassDeclaration(declaration) || ts.isEnumDeclaration(declaration)) return false;
+    let holder: ts.Node = declaration;
+    while (ts.isBindingElement(holder)) holder = holder.parent.parent;
+    // A destructured parameter (`({ res }) => res.send()`) is a parameter too.
+    if (ts.isParameter(holder)) return false;
+    if (!ts.isVariableDeclaration(holder)) return true;
+    if (!holder.initializer) return false;
+    // The walk may not have linked a declaration below the node being checked.
+    if (!holder.initializer.parent) return true;
+    node = chainRoot(holder.initializer);
+  }
+  return true;
+}
+
+/** Where a member chain starts: `a` in `a.b().c[d]`, `await import("x")` → the import. */
+function chainRoot(expression: ts.Expression): ts.Node {
   let node = skipOuterExpressions(expression);
   for (;;) {
     if (ts.isPropertyAccessExpression(node) || ts.isElementAccessExpression(node)) node = skipOuterExpressions(node.expression);
-    else if (ts.isCallExpression(node)) node = skipOuterExpressions(node.expression);
-    else if (ts.isAwaitExpression(node)) node = skipOuterExpressions(node.expression);
-    else break;
+    else if (ts.isCallExpression(node) || ts.isNewExpression(node)) {
+      // `require("x")` and `import("x")` are roots themselves.
+      if (ts.isIdentifier(node.expression) && node.expression.text === "require") return node.expression;
+      node = skipOuterExpressions(node.expression);
+    } else if (ts.isAwaitExpression(node)) node = skipOuterExpressions(node.expression);
+    else return node;
   }
-  if (node.kind === ts.SyntaxKind.ImportKeyword) return true;
-  if (!ts.isIdentifier(node)) return false;
-  if (node.text === "require") return true;
-  const declaration = findDeclaration(node);
-  if (!declaration) return Object.hasOwn(GLOBAL_MODULES, node.text);
-  if (ts.isParameter(declaration) || ts.isFunctionDeclaration(declaration) || ts.isClassDeclaration(declaration) || ts.isEnumDeclaration(declaration)) return false;
-  // A destructured parameter (`({ res }) => res.send()`) is a parameter too.
-  for (let holder: ts.Node | undefined = declaration; holder && ts.isBindingElement(holder); holder = holder.parent?.parent) {
-    if (holder.parent?.parent && ts.isParameter(holder.parent.parent)) return false;
-  }
-  return true;
 }
 
 function computeRef(semantics: Semantics, expression: ts.Expression, depth: number): ModuleRef | undefined {
