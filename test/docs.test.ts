@@ -9,24 +9,32 @@ import { analyze } from "./helpers/ruleTester";
  * Docs are part of the product: every registered rule has a page at docs/rules/<id>.md, every
  * page belongs to a registered rule, and every ❌/✅ example runs through the engine
  * (typescript-eslint's docs test). An example is a fenced block right after a
- * `<!-- invalid [file] -->` or `<!-- valid [file] -->` marker.
+ * `<!-- invalid [file] -->` or `<!-- valid [file] -->` marker; a `<!-- file NAME -->` block above
+ * examples adds that project file (a `.env.example`, say) to each of them.
  */
 interface Example {
   kind: "valid" | "invalid";
   filename: string;
   code: string;
   line: number;
+  /** Project files declared on the page by `<!-- file NAME -->` blocks above the example. */
+  files: Record<string, string>;
 }
 
 const FENCE_EXTENSION: Record<string, string> = { ts: "ts", typescript: "ts", tsx: "tsx", js: "js", javascript: "js", jsx: "jsx", mjs: "mjs", cjs: "cjs" };
 
 export function examplesOf(markdown: string): Example[] {
   const examples: Example[] = [];
-  const pattern = /<!--\s*(valid|invalid)(?:\s+([^\s>]+))?\s*-->\s*\n```(\w*)[^\n]*\n([\s\S]*?)\n```/g;
+  const pattern = /<!--\s*(valid|invalid|file)(?:\s+([^\s>]+))?\s*-->\s*\n```(\w*)[^\n]*\n([\s\S]*?)\n```/g;
+  const files: Record<string, string> = {};
   for (const match of markdown.matchAll(pattern)) {
     const [, kind, file, lang, code] = match;
+    if (kind === "file") {
+      if (file) files[file] = `${code}\n`;
+      continue;
+    }
     const filename = file ?? `src/example.${FENCE_EXTENSION[lang] ?? "ts"}`;
-    examples.push({ kind: kind as Example["kind"], filename, code, line: markdown.slice(0, match.index).split("\n").length });
+    examples.push({ kind: kind as Example["kind"], filename, code, line: markdown.slice(0, match.index).split("\n").length, files: { ...files } });
   }
   return examples;
 }
@@ -62,7 +70,7 @@ describe("rule docs", () => {
       });
       for (const example of examples) {
         it(`${example.kind} example at line ${example.line} (${example.filename})`, () => {
-          const result = analyze(rule, { code: example.code, filename: example.filename });
+          const result = analyze(rule, { code: example.code, filename: example.filename, files: example.files });
           try {
             if (example.kind === "invalid") assert.ok(result.findings.length > 0, "the ❌ example produced no finding");
             else assert.deepEqual(result.findings.map((f) => f.message), [], "the ✅ example produced findings");

@@ -16,9 +16,11 @@ it("the bundled example shows every headline rule, and none of its traps", () =>
     report.findings.map((f) => `${f.file}:${f.range.start.line}:${f.range.start.column} ${f.severity} ${f.ruleId}`),
     [
       "package.json:9:42 warning port-binding/no-fixed-port",
+      "package.json:14:3 info dependencies/no-lockfile",
       "src/lib/db.ts:7:13 warning config/no-hardcoded-secret",
       "src/lib/logger.ts:6:50 warning logs/no-file-logging",
       "src/lib/payments.ts:4:22 warning config/no-hardcoded-secret",
+      "src/lib/payments.ts:7:35 warning config/undocumented-env-var",
       "src/routes/uploads.ts:10:25 warning processes/no-local-state",
       "src/routes/uploads.ts:14:21 warning processes/no-local-state",
       "src/server.ts:11:12 warning port-binding/no-fixed-port",

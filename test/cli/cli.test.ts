@@ -47,12 +47,12 @@ describe("twelve-factor-lint on a project with fixed ports", () => {
   });
 
   it("--quiet reports errors only (warnings still count for --max-warnings)", () => {
-    assert.deepEqual(runCli(project.root, ["--quiet"]), { code: 0, stdout: "✔ No errors found (4 files checked).\n", stderr: "" });
-    assert.deepEqual(runCli(project.root, ["--quiet", "--max-warnings", "0"]), { code: 1, stdout: "✔ No errors found (4 files checked).\n", stderr: "✖ Too many warnings: 2 (maximum: 0).\n" });
+    assert.deepEqual(runCli(project.root, ["--quiet"]), { code: 0, stdout: "✔ No errors found (5 files checked).\n", stderr: "" });
+    assert.deepEqual(runCli(project.root, ["--quiet", "--max-warnings", "0"]), { code: 1, stdout: "✔ No errors found (5 files checked).\n", stderr: "✖ Too many warnings: 2 (maximum: 0).\n" });
   });
 
   it("--rule turns a rule off or raises it to an error (exit 1)", () => {
-    assert.deepEqual(runCli(project.root, ["--rule", "port-binding/no-fixed-port=off"]), { code: 0, stdout: "✔ No problems found (4 files checked).\n", stderr: "" });
+    assert.deepEqual(runCli(project.root, ["--rule", "port-binding/no-fixed-port=off"]), { code: 0, stdout: "✔ No problems found (5 files checked).\n", stderr: "" });
     const raised = runCli(project.root, ["--rule", "port-binding/no-fixed-port=error", "src/server.ts"]);
     assert.deepEqual(raised, {
       code: 1,
@@ -72,7 +72,7 @@ describe("twelve-factor-lint on a project with fixed ports", () => {
     assert.deepEqual(json, {
       version: 1,
       root: project.root,
-      stats: { files: 4, parsed: 2, skipped: 0, bytes: json.stats.bytes, durationMs: 0 },
+      stats: { files: 5, parsed: 3, skipped: 0, bytes: json.stats.bytes, durationMs: 0 },
       summary: { problems: 2, errors: 0, warnings: 2, infos: 0, fixable: 2 },
       findings: [
         {
@@ -100,7 +100,7 @@ describe("twelve-factor-lint on a project with fixed ports", () => {
       ],
       notes: [],
     });
-    const sizes = ["package.json", "src/server.ts", "src/metrics.ts", "src/config.ts"].map((rel) => fs.statSync(path.join(project.root, rel)).size);
+    const sizes = ["package.json", "package-lock.json", "src/server.ts", "src/metrics.ts", "src/config.ts"].map((rel) => fs.statSync(path.join(project.root, rel)).size);
     assert.equal(json.stats.bytes, sizes.reduce((a, b) => a + b, 0));
   });
 
@@ -218,12 +218,12 @@ describe("twelve-factor-lint --fix", () => {
     const project = copyFixture("service");
     try {
       const run = runCli(project.root, ["--fix"]);
-      assert.deepEqual(run, { code: 0, stdout: "✔ No problems found (4 files checked).\n", stderr: "Applied 2 fixes, changing 2 files.\n" });
+      assert.deepEqual(run, { code: 0, stdout: "✔ No problems found (5 files checked).\n", stderr: "Applied 2 fixes, changing 2 files.\n" });
       assert.equal(project.read("src/server.ts"), 'import express from "express";\n\nconst app = express();\napp.get("/", (_req, res) => res.send("ok"));\napp.listen(Number(process.env.PORT ?? 3000));\n');
       assert.equal(project.read("src/metrics.ts"), 'import http from "node:http";\n\nconst METRICS_PORT = Number(process.env.METRICS_PORT ?? 9464);\nhttp.createServer((_req, res) => res.end("up")).listen(METRICS_PORT);\n');
       assert.equal(project.read("src/config.ts"), "export const port = Number(process.env.PORT ?? 8080);\n");
 
-      assert.deepEqual(runCli(project.root, ["--fix"]), { code: 0, stdout: "✔ No problems found (4 files checked).\n", stderr: "No safe fixes to apply.\n" });
+      assert.deepEqual(runCli(project.root, ["--fix"]), { code: 0, stdout: "✔ No problems found (5 files checked).\n", stderr: "No safe fixes to apply.\n" });
     } finally {
       project.cleanup();
     }
@@ -243,7 +243,7 @@ describe("twelve-factor-lint --fix", () => {
     const project = copyFixture("service");
     try {
       const run = runCli(project.root, ["--fix", "--quiet"]);
-      assert.deepEqual(run, { code: 0, stdout: "✔ No errors found (4 files checked).\n", stderr: "No safe fixes to apply.\n" });
+      assert.deepEqual(run, { code: 0, stdout: "✔ No errors found (5 files checked).\n", stderr: "No safe fixes to apply.\n" });
       assert.equal(project.read("src/server.ts")?.includes("app.listen(3000);"), true);
     } finally {
       project.cleanup();

@@ -77,11 +77,20 @@ describe("twelve-factor-lint on a service breaking the four headline rules", () 
       "warning processes/no-local-state",
     ]);
     const ruleIds = (sarif.runs[0].tool.driver.rules as Array<{ id: string; properties: { tags: string[] } }>).map((r) => `${r.id} ${r.properties.tags.join(",")}`);
-    assert.deepEqual(ruleIds.slice(0, 4), [
+    // Every registered rule, in catalogue order, with its factor tag.
+    assert.deepEqual(ruleIds.slice(0, 12), [
       "config/no-hardcoded-secret twelve-factor,factor-III",
+      "config/env-file-not-ignored twelve-factor,factor-III",
+      "config/undocumented-env-var twelve-factor,factor-III",
+      "dependencies/undeclared-dependency twelve-factor,factor-II",
+      "dependencies/no-lockfile twelve-factor,factor-II",
+      "dependencies/unpinned-version twelve-factor,factor-II",
       "processes/no-local-state twelve-factor,factor-VI",
+      "processes/no-in-memory-session twelve-factor,factor-VI",
       "port-binding/no-fixed-port twelve-factor,factor-VII",
+      "concurrency/no-daemon-or-pidfile twelve-factor,factor-VIII",
       "logs/no-file-logging twelve-factor,factor-XI",
+      "admin-processes/schema-sync-on-boot twelve-factor,factor-XII",
     ]);
   });
 

@@ -14,7 +14,7 @@ import { applyWorkspaceEdit, SERVER, TestClient, uriOf } from "./lspClient";
 before(() => assert.ok(existsSync(SERVER), "run `npm run build` first (npm test does)"));
 
 const PORT_MESSAGE = "Port 3000 is hardcoded in listen(); bind to the port the platform gives in process.env.PORT.";
-const BASE_FILES = { "package.json": `{ "name": "svc", "dependencies": { "express": "^5.0.0" } }\n`, ".gitignore": "node_modules\n.env\n" };
+const BASE_FILES = { "package.json": `{ "name": "svc", "dependencies": { "express": "^5.0.0" } }\n`, "package-lock.json": "{}\n", ".gitignore": "node_modules\n.env\n" };
 
 function expectedPortDiagnostic(line: number, character: number, endCharacter: number, message = PORT_MESSAGE) {
   return {

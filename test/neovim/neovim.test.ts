@@ -18,7 +18,8 @@ const required = process.env.CI === "true";
 it("Neovim receives the diagnostics and applies the preferred fix", { skip: !available && !required ? "nvim is not installed" : false }, () => {
   assert.ok(available, "CI must install neovim (apt-get install -y neovim)");
   const project = writeProject({
-    "package.json": `{ "name": "svc" }\n`,
+    "package.json": `{ "name": "svc", "dependencies": { "express": "^5.0.0" } }\n`,
+    "package-lock.json": "{}\n",
     "src/server.js": `const express = require("express");\nconst app = express();\nconst PORT = 3000;\napp.listen(PORT);\n`,
   });
   try {

@@ -5,7 +5,7 @@
 export interface FileRole {
   /** Under a test folder or named like a test (`*.test.ts`, `*.spec.js`, `__tests__/`, `fixtures/`). */
   test: boolean;
-  /** A CLI, build or one-off script (`scripts/`, `bin/`, `migrations/`, `tools/`). */
+  /** A CLI, build, benchmark or one-off script (`scripts/`, `bin/`, `migrations/`, `tools/`, `bench/`). */
   script: boolean;
   /** Tool configuration such as `vite.config.ts`, `jest.config.js`, `.eslintrc.js`. */
   config: boolean;
@@ -13,7 +13,7 @@ export interface FileRole {
 
 const TEST_DIR = /(^|\/)(test|tests|__tests__|__mocks__|spec|specs|e2e|fixtures|__fixtures__|testing|cypress|playwright)\//;
 const TEST_NAME = /\.(test|spec|e2e|cy)\.[cm]?[jt]sx?$/;
-const SCRIPT_DIR = /(^|\/)(scripts|bin|tools|migrations|seeds|seeders)\//;
+const SCRIPT_DIR = /(^|\/)(scripts|bin|tools|migrations|seeds|seeders|bench|benchmarks)\//;
 const CONFIG_NAME = /(^|\/)([^/]+\.config\.[cm]?[jt]s|\.[^/]+rc\.[cm]?js|Gruntfile\.js|gulpfile\.[cm]?[jt]s)$/;
 
 export function fileRole(relativePath: string): FileRole {

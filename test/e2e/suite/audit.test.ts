@@ -69,8 +69,8 @@ describe("workspace audit", () => {
     const { durationMs, ...rest } = summary;
     assert.equal(typeof durationMs, "number");
     assert.deepEqual(rest, {
-      // package.json, .gitignore, .env.example, 7 sources in src/, test/server.test.ts, scripts/seed.ts
-      files: 12,
+      // package.json, package-lock.json, .gitignore, .env.example, 7 sources in src/, test/server.test.ts, scripts/seed.ts
+      files: 13,
       findings: 8,
       bySeverity: { error: 1, warning: 7, info: 0 },
       byFactor: { I: 0, II: 0, III: 1, IV: 0, V: 0, VI: 1, VII: 3, VIII: 0, IX: 0, X: 0, XI: 3, XII: 0 },

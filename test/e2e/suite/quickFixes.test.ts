@@ -65,7 +65,7 @@ describe("quick fixes", () => {
       "src/billing.ts",
       secrets,
     );
-    assertSameText(readWorkspaceFile(".env.example"), "DATABASE_URL=\nSTRIPE_SECRET_KEY=\n", ".env.example keeps its keys and gains the new one", secrets);
+    assertSameText(readWorkspaceFile(".env.example"), "DATABASE_URL=\nSERVICE_NAME=\nSTRIPE_SECRET_KEY=\n", ".env.example keeps its keys and gains the new one", secrets);
     assertSameText(readWorkspaceFile(".env"), `SERVICE_NAME=billing\nSTRIPE_SECRET_KEY=${key}\n`, ".env (git-ignored) receives the value", secrets);
     await waitForExactFindings(uri, []);
   });
@@ -127,7 +127,7 @@ describe("quick fixes", () => {
 
     const secrets = [secret];
     assertSameText(readWorkspaceFile("src/oauth.ts")?.split("\n")[4], "  clientSecret: process.env.CLIENT_SECRET,", "src/oauth.ts line 5", secrets);
-    assertSameText(readWorkspaceFile(".env.example"), "DATABASE_URL=\nCLIENT_SECRET=\n", ".env.example gains the key", secrets);
+    assertSameText(readWorkspaceFile(".env.example"), "DATABASE_URL=\nSERVICE_NAME=\nCLIENT_SECRET=\n", ".env.example gains the key", secrets);
     assertSameText(readWorkspaceFile(".env"), "SERVICE_NAME=oauth\n", ".env is not git-ignored: unchanged", secrets);
   });
 

@@ -77,7 +77,7 @@ describe("README screenshots", () => {
       await vscode.commands.executeCommand("hideCodeActionWidget");
     }
     assert.equal(editor.document.lineAt(2).text, "export const stripeSecretKey = process.env.STRIPE_SECRET_KEY;");
-    assertSameText(readWorkspaceFile(".env.example"), "DATABASE_URL=\nSTRIPE_SECRET_KEY=\n", ".env.example", [key]);
+    assertSameText(readWorkspaceFile(".env.example"), "DATABASE_URL=\nSERVICE_NAME=\nSTRIPE_SECRET_KEY=\n", ".env.example", [key]);
     assertSameText(readWorkspaceFile(".env"), `STRIPE_SECRET_KEY=${key}\n`, ".env (git-ignored, created)", [key]);
   });
 });

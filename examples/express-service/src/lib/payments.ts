@@ -3,7 +3,7 @@ import jwt from "jsonwebtoken";
 // Hit: a high-entropy value assigned to a secret-like name.
 const clientSecret = "q8Zt4vN2xLp7Rk9sWd3Hf6Jm1Yc5Bg0T";
 
-// Trap: a placeholder is not a secret.
+// Trap: a placeholder is not a secret. (Hit: WEBHOOK_SECRET is read but missing from .env.example.)
 const webhookSecret = process.env.WEBHOOK_SECRET ?? "changeme";
 
 export function signSession(userId: string): string {

@@ -1,0 +1,106 @@
+import ts from "typescript";
+import type { Semantics } from "../../engine/semantics";
+import { defineRule, type RuleContext } from "../../engine/rule";
+import { skipOuterExpressions } from "../../engine/semantics/syntax";
+import { nodeInFile } from "../shared/edits";
+import { matchRows, refOf, resetRefCache } from "../shared/moduleRefs";
+import { argumentAt, optionOf } from "../shared/options";
+import { codeText } from "../shared/pathKinds";
+import { buildTrigger } from "../shared/trigger";
+import { MONGOOSE_SYNC_INDEXES, SEQUELIZE_CLASSES, SEQUELIZE_MODULES, SYNC_OPTIONS, TYPEORM_OPTION_TAKERS } from "./data/schemaSync";
+import { runByPackageScript } from "./oneOffScripts";
+
+const ONE_OFF = "move it to a migration script run as a one-off admin process (e.g. `npm run migrate` in the release phase)";
+
+const SEQUELIZE_IMPORT = new RegExp(`(?:\\bfrom|\\brequire\\s*\\()\\s*["'](?:${SEQUELIZE_MODULES.join("|")})["']`);
+
+/** Whether an option is set to a literal `true` or an object (`alter: { drop: false }`); unknown values are not. */
+function isOn(semantics: Semantics, options: ts.Expression | undefined, name: string): boolean {
+  const site = optionOf(semantics, options, name);
+  if (!site) return false;
+  if (ts.isObjectLiteralExpression(skipOuterExpressions(semantics.resolve(site.value).node))) return true;
+  const value = semantics.valueOf(site.value);
+  return value.kind === "literal" && value.value === true;
+}
+
+/** `sequelize.sync(...)` on a Sequelize instance, on a name that says so, or on a model in a file importing Sequelize. */
+function isSequelizeReceiver(context: RuleContext, receiver: ts.Expression): boolean {
+  const target = skipOuterExpressions(context.semantics.resolve(receiver).node);
+  if (ts.isNewExpression(target) && matchRows(SEQUELIZE_CLASSES, refOf(context.semantics, target.expression))) return true;
+  const node = skipOuterExpressions(receiver);
+  const name = ts.isIdentifier(node) ? node.text : ts.isPropertyAccessExpression(node) ? node.name.text : "";
+  return /sequelize/i.test(name) || SEQUELIZE_IMPORT.test(context.text);
+}
+
+function checkSequelizeSync(context: RuleContext, call: ts.CallExpression): void {
+  const callee = skipOuterExpressions(call.expression);
+  if (!ts.isPropertyAccessExpression(callee) || callee.name.text !== "sync") return;
+  const option = SYNC_OPTIONS.find((name) => isOn(context.semantics, call.arguments[0], name));
+  if (!option || !isSequelizeReceiver(context, callee.expression)) return;
+  const effect = option === "force" ? "drops and re-creates the tables" : "alters the tables";
+  context.report({
+    node: call,
+    message: `${codeText(callee)} with \`${option}\` ${effect} every time the app starts; ${ONE_OFF}.`,
+    signals: ["sequelize", option],
+  });
+}
+
+function checkTypeorm(context: RuleContext, node: ts.CallExpression | ts.NewExpression): void {
+  const row = matchRows(TYPEORM_OPTION_TAKERS, refOf(context.semantics, node.expression));
+  const options = row ? argumentAt(node, row.optionsArg) : undefined;
+  if (!options) return;
+  const site = optionOf(context.semantics, options, "synchronize");
+  const value = site ? context.semantics.valueOf(site.value) : undefined;
+  if (!site || value?.kind !== "literal" || value.value !== true) return;
+  context.report({
+    node: nodeInFile(context, site.property, options),
+    message: `TypeORM \`synchronize: true\` changes the database schema every time the app connects; set it to false and run migrations as a one-off admin process (e.g. \`npm run migrate\` in the release phase).`,
+    signals: ["typeorm", "synchronize"],
+  });
+}
+
+function checkSyncIndexes(context: RuleContext, call: ts.CallExpression): void {
+  const ref = refOf(context.semantics, call.expression);
+  if (ref?.module !== "mongoose" || ref.path[ref.path.length - 1] !== MONGOOSE_SYNC_INDEXES) return;
+  context.report({
+    node: call,
+    message: `${codeText(call.expression)} drops and rebuilds MongoDB indexes every time the app starts; ${ONE_OFF}.`,
+    signals: ["mongoose", MONGOOSE_SYNC_INDEXES],
+  });
+}
+
+export const schemaSyncOnBoot = defineRule({
+  id: "admin-processes/schema-sync-on-boot",
+  factor: "XII",
+  headline: false,
+  defaultSeverity: "info",
+  description: "ORM schema changes in the app's boot path: Sequelize `sync({ force | alter })`, TypeORM `synchronize: true`, mongoose `syncIndexes()`.",
+  rationale:
+    "Twelve-Factor admin tasks such as schema migrations run as one-off processes against a release, not inside every web or worker process at start, where concurrent boots race and a restart can drop data.",
+  fixable: false,
+  // The TypeORM options may come from another file, so the module counts as well as the option name.
+  trigger: buildTrigger({ modules: TYPEORM_OPTION_TAKERS.map((row) => row.module), words: ["synchronize", MONGOOSE_SYNC_INDEXES], extra: ["\\.sync\\s*\\("] }),
+  create(context) {
+    resetRefCache();
+    // Tests, committed one-off scripts and files a package.json script entry runs are admin processes.
+    if (context.role.test || context.role.script || runByPackageScript(context)) return {};
+    const calls: Array<ts.CallExpression | ts.NewExpression> = [];
+    const collect = (node: ts.Node): void => {
+      calls.push(node as ts.CallExpression | ts.NewExpression);
+    };
+    return {
+      [ts.SyntaxKind.CallExpression]: collect,
+      [ts.SyntaxKind.NewExpression]: collect,
+      onEnd() {
+        for (const node of calls) {
+          checkTypeorm(context, node);
+          if (!ts.isCallExpression(node)) continue;
+          checkSequelizeSync(context, node);
+          checkSyncIndexes(context, node);
+        }
+      },
+    };
+  },
+});
+
+export default schemaSyncOnBoot;

@@ -1,0 +1,74 @@
+import path from "node:path";
+import { parseTree, type Node as JsonNode, type ParseError } from "jsonc-parser";
+import { defineRule, type ProjectFileContext } from "../../engine/rule";
+import type { ProjectModel } from "../../engine/project";
+import { DEPENDENCY_KINDS, LOCKFILES } from "./data/packageJson";
+import { ancestorPackages, enclosingWorkspaceRoot } from "./workspaces";
+
+function hasLockfile(project: ProjectModel, dir: string): boolean {
+  return LOCKFILES.some((name) => project.host.fileExists(path.join(dir, name)));
+}
+
+const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
+
+/**
+ * pnpm workspaces are listed in `pnpm-workspace.yaml`, not in `package.json`; its lockfile
+ * names every member folder under `importers:`, which is the proof that the member is locked.
+ */
+function lockedByPnpmRoot(context: ProjectFileContext, dir: string): boolean {
+  const project = context.project;
+  return ancestorPackages(project, dir).some((root) => {
+    if (!project.host.fileExists(path.join(root.dir, "pnpm-workspace.yaml"))) return false;
+    const lockfile = project.host.readFile(path.join(root.dir, "pnpm-lock.yaml"));
+    const member = path.relative(root.dir, dir).split(path.sep).join("/");
+    return lockfile !== undefined && new RegExp(`^ {2}['"]?${escapeRegExp(member)}['"]?:\\s*$`, "m").test(lockfile);
+  });
+}
+
+/** The key to report on: `"dependencies"` when it lists something, else the first non-empty kind in file order. */
+function dependencyKey(tree: JsonNode): JsonNode | undefined {
+  const nonEmpty = (tree.children ?? []).filter((property) => {
+    const [key, value] = property.children ?? [];
+    return key && DEPENDENCY_KINDS.includes(String(key.value)) && value?.type === "object" && (value.children?.length ?? 0) > 0;
+  });
+  const preferred = nonEmpty.find((property) => property.children?.[0].value === "dependencies") ?? nonEmpty[0];
+  return preferred?.children?.[0];
+}
+
+function check(context: ProjectFileContext): void {
+  // Test fixtures are never installed for production.
+  if (context.role.test) return;
+  const errors: ParseError[] = [];
+  const tree = parseTree(context.text, errors, { allowTrailingComma: true });
+  // Half-typed JSON says nothing reliable about what is declared (the project model notes it).
+  if (!tree || tree.type !== "object" || errors.length > 0) return;
+  const key = dependencyKey(tree);
+  if (!key) return;
+  const dir = path.dirname(context.file);
+  if (hasLockfile(context.project, dir)) return;
+  // A workspace member is locked by its root's lockfile.
+  const workspaceRoot = enclosingWorkspaceRoot(context.project, dir);
+  if (workspaceRoot && hasLockfile(context.project, workspaceRoot.dir)) return;
+  if (lockedByPnpmRoot(context, dir)) return;
+  const where = workspaceRoot ? ` nor at the workspace root (${context.project.relative(workspaceRoot.dir) || "."})` : "";
+  context.report({
+    start: key.offset,
+    end: key.offset + key.length,
+    message: `${context.relativePath} declares dependencies but has no lockfile next to it${where}; run your package manager (for example \`npm install\`) and commit the lockfile it writes.`,
+    signals: ["dependencies without a lockfile"],
+  });
+}
+
+export const noLockfile = defineRule({
+  id: "dependencies/no-lockfile",
+  factor: "II",
+  headline: false,
+  defaultSeverity: "info",
+  description: "A package.json with dependencies needs a committed lockfile (package-lock.json, yarn.lock, pnpm-lock.yaml, bun.lock).",
+  rationale: "Twelve-factor apps declare their dependencies exactly; without a lockfile each install resolves the ranges anew, so two builds of the same commit can ship different code.",
+  fixable: false,
+  // Only package.json is checked; source files never need parsing for this rule.
+  trigger: /(?!)/,
+  create: () => ({}),
+  projectFiles: { kinds: ["packageJson"], check },
+});

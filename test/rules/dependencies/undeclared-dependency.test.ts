@@ -1,0 +1,131 @@
+import { undeclaredDependency } from "../../../server/src/rules/dependencies/undeclared-dependency";
+import { runRuleTests } from "../../helpers/ruleTester";
+
+const json = (value: unknown): string => JSON.stringify(value, null, 2);
+const msg = (name: string, manifest = "package.json"): string => `"${name}" is imported but not declared in ${manifest}; add it with \`npm install ${name}\`.`;
+const devMsg = (name: string, manifest = "package.json"): string =>
+  `"${name}" is only in devDependencies of ${manifest}, which production installs omit; move it to dependencies (\`npm install --save-prod ${name}\`).`;
+
+const pkg = json({
+  name: "@acme/app",
+  dependencies: { express: "^4.19.2", lodash: "^4.17.21", "@aws-sdk/client-s3": "^3.0.0" },
+  devDependencies: { vitest: "^1.6.0", "@types/express": "^4.17.21", vite: "^5.0.0" },
+  peerDependencies: { react: "^18.0.0" },
+  optionalDependencies: { "better-sqlite3": "^9.0.0" },
+});
+const files = { "package.json": pkg };
+
+runRuleTests(undeclaredDependency, {
+  valid: [
+    // Declared in any production section.
+    { code: `import express from "express";\nimport { S3Client } from "@aws-sdk/client-s3";\nimport React from "react";\nconst db = require("better-sqlite3");`, files },
+    // Subpaths map to their package.
+    { code: `import fp from "lodash/fp";\nimport { GetObjectCommand } from "@aws-sdk/client-s3/dist-cjs/commands";`, files },
+    // Node builtins, with and without the node: scheme, and their subpaths.
+    { code: `import fs from "fs";\nimport { readFile } from "node:fs/promises";\nimport { test } from "node:test";\nconst path = require("path");\nimport assert from "assert/strict";`, files },
+    // Relative and absolute paths, package imports, URLs and bundler virtual modules.
+    { code: `import a from "./a";\nimport b from "../b";\nimport c from "/opt/c.js";\nimport d from "#internal/d";\nimport e from "virtual:pwa-register";\nimport f from "https://esm.sh/preact";`, files },
+    // Modules the runtime provides (VS Code extension host, Bun, Electron).
+    { code: `import * as vscode from "vscode";\nimport { serve } from "bun";\nimport { app } from "electron";`, files },
+    // tsconfig paths aliases, with and without a wildcard; `~/` and `@/` are never package names.
+    {
+      code: `import { db } from "@app/db";\nimport config from "config";\nimport x from "~/lib/x";\nimport y from "@/components/y";`,
+      files: { ...files, "tsconfig.json": json({ compilerOptions: { baseUrl: ".", paths: { "@app/*": ["src/*"], config: ["src/config/index.ts"] } } }) },
+    },
+    // baseUrl-relative project files.
+    { code: `import { format } from "utils/date";`, files: { ...files, "tsconfig.json": json({ compilerOptions: { baseUrl: "src" } }), "src/utils/date.ts": "export const format = 1;\n" } },
+    // Type-only imports need nothing at run time (the types come from @types/*).
+    { code: `import type { Request } from "express-serve-static-core";\nimport { type Pool } from "pg";\nexport type { Redis } from "ioredis";\nexport { type Job } from "bullmq";\ntype Q = typeof import("kysely");`, files },
+    // The package's own name (self-reference through "exports").
+    { code: `import { helper } from "@acme/app/helpers";`, files },
+    // devDependencies are fine in tests, scripts and tool config.
+    { code: `import { describe } from "vitest";\nimport { readFile } from "node:fs/promises";`, filename: "test/app.test.ts", files },
+    { code: `import { defineConfig } from "vite";\nexport default defineConfig({});`, filename: "vite.config.ts", files },
+    { code: `import { describe } from "vitest";`, filename: "scripts/seed.ts", files },
+    // Workspace packages, found through the root's workspaces globs.
+    {
+      code: `import { log } from "@acme/logger";\nimport { ui } from "shared-ui";`,
+      filename: "apps/api/src/index.ts",
+      files: {
+        "package.json": json({ private: true, workspaces: ["packages/*", "libs/shared-ui"] }),
+        "apps/api/package.json": json({ name: "api", dependencies: { express: "^4.0.0" } }),
+        "packages/logger/package.json": json({ name: "@acme/logger" }),
+        "libs/shared-ui/package.json": json({ name: "shared-ui" }),
+      },
+    },
+    // No package.json at all: nothing to compare against.
+    { code: `import express from "express";` },
+    // A `{ "type": "module" }` marker is not the manifest; the real one above declares express.
+    { code: `import express from "express";`, filename: "src/esm/index.ts", files: { ...files, "src/esm/package.json": json({ type: "module" }) } },
+    // A local `require` is not node's; declaration files only describe types.
+    { code: `function require(name: string) { return name; }\nrequire("left-pad");`, files },
+    { code: `import { Foo } from "foo-lib";\nexport declare const x: Foo;`, filename: "src/types.d.ts", files },
+    // Dynamic specifiers cannot be judged.
+    { code: `const name = "x";\nawait import(name);\nrequire(\`\${name}\`);`, files },
+  ],
+  invalid: [
+    {
+      name: "a default import of an undeclared package",
+      code: `import express from "express";\nimport axios from "axios";`,
+      files,
+      errors: [{ message: msg("axios"), line: 2, column: 19, endLine: 2, endColumn: 26, severity: "info" }],
+    },
+    {
+      name: "require, dynamic import, re-export and import = require",
+      code: `const pg = require("pg");\nconst { Redis } = await import("ioredis");\nexport { Queue } from "bullmq";\nexport * from "zod";\nimport knex = require("knex");\nimport "dotenv/config";`,
+      files,
+      errors: [
+        { message: msg("pg"), line: 1, column: 20, endLine: 1, endColumn: 24 },
+        { message: msg("ioredis"), line: 2, column: 32, endLine: 2, endColumn: 41 },
+        { message: msg("bullmq"), line: 3, column: 23, endLine: 3, endColumn: 31 },
+        { message: msg("zod"), line: 4, column: 15, endLine: 4, endColumn: 20 },
+        { message: msg("knex"), line: 5, column: 23, endLine: 5, endColumn: 29 },
+        { message: msg("dotenv"), line: 6, column: 8, endLine: 6, endColumn: 23 },
+      ],
+    },
+    {
+      name: "a scoped subpath names its scoped package",
+      code: `import { Storage } from "@google-cloud/storage/build/src";`,
+      files,
+      errors: [{ message: msg("@google-cloud/storage"), line: 1, column: 25, endLine: 1, endColumn: 58 }],
+    },
+    {
+      name: "@types/* declares types, not the runtime package",
+      code: `import cors from "cors";`,
+      files: { "package.json": json({ dependencies: { express: "^4.0.0" }, devDependencies: { "@types/cors": "^2.8.0" } }) },
+      errors: [{ message: msg("cors"), line: 1, column: 18, endLine: 1, endColumn: 24 }],
+    },
+    {
+      name: "a devDependency imported by app code",
+      code: `import { describe } from "vitest";`,
+      files,
+      errors: [{ message: devMsg("vitest"), line: 1, column: 26, endLine: 1, endColumn: 34 }],
+    },
+    {
+      name: "a mixed type and value import still loads the package",
+      code: `import { type Pool, Client } from "pg";`,
+      files,
+      errors: [{ message: msg("pg"), line: 1, column: 35, endLine: 1, endColumn: 39 }],
+    },
+    {
+      name: "a workspace member's nearest package.json, not the root's, is the manifest",
+      code: `import express from "express";`,
+      filename: "apps/api/src/index.ts",
+      files: { "package.json": json({ private: true, workspaces: ["apps/*"], dependencies: { express: "^4.0.0" } }), "apps/api/package.json": json({ name: "api" }) },
+      errors: [{ message: msg("express", "apps/api/package.json"), line: 1, column: 21, endLine: 1, endColumn: 30 }],
+    },
+    {
+      name: "a tsconfig alias that does not cover the specifier",
+      code: `import { db } from "@data/db";`,
+      files: { ...files, "tsconfig.json": json({ compilerOptions: { paths: { "@app/*": ["src/*"] } } }) },
+      errors: [{ message: msg("@data/db"), line: 1, column: 20, endLine: 1, endColumn: 30 }],
+    },
+    {
+      name: "JavaScript files too",
+      filename: "src/server.js",
+      code: `const fastify = require("fastify")();`,
+      files,
+      errors: [{ message: msg("fastify"), line: 1, column: 25, endLine: 1, endColumn: 34 }],
+    },
+  ],
+});
