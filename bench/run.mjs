@@ -16,7 +16,7 @@ import { writeLargeFiles } from "./largeFiles.mjs";
 import { collectGarbage, countLines, pad, percentile, round, RssSampler } from "./stats.mjs";
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
-const { ts, Engine, auditProject, defaultConfig, discoverFiles, scriptKindOf, parseSuppressions, RULES } = await bundleEngine(repoRoot);
+const { ts, Engine, auditProject, defaultConfig, discoverFiles, scriptKindOf, parseSuppressions, RULES, ProjectModel, diskHost } = await bundleEngine(repoRoot);
 const workerScript = path.join(repoRoot, "dist/auditWorker.js");
 const quick = process.argv.includes("--quick");
 const asJson = process.argv.includes("--json");
@@ -68,7 +68,9 @@ async function audit(root, files, workers) {
  * What the engine does to every file before deciding to parse it: the suppression scan and each
  * rule's trigger. Shows which trigger lets too many files through, or costs too much to run.
  */
-function preScan(files) {
+function preScan(files, root) {
+  // Triggers may consult project facts (declared packages), as they do in an audit.
+  const project = new ProjectModel(root, diskHost);
   const rules = RULES.map((rule) => ({ id: rule.id, ms: 0, matched: 0 }));
   let suppressionsMs = 0;
   let anyMatched = 0;
@@ -80,7 +82,7 @@ function preScan(files) {
     let any = false;
     RULES.forEach((rule, index) => {
       const ruleStart = performance.now();
-      const matched = rule.trigger.test(text);
+      const matched = rule.trigger !== null && rule.trigger.test(text, file, project);
       rules[index].ms += performance.now() - ruleStart;
       if (matched) {
         rules[index].matched++;
@@ -177,7 +179,7 @@ async function main() {
   const a = bareParse(files);
   collectGarbage();
   log("pre-scan per rule ...");
-  const scan = preScan(files);
+  const scan = preScan(files, corpusDir);
   collectGarbage();
   log("discovery alone ...");
   const discovery = discoveryOnly(corpusDir, files);

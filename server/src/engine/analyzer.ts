@@ -125,7 +125,7 @@ export class Engine {
       const tree = parse();
       return !tree || !isInsideLiteral(tree, offset);
     });
-    const active = this.options.rules.filter((rule) => this.isEnabled(rule) && rule.trigger.test(text));
+    const active = this.options.rules.filter((rule) => this.isEnabled(rule) && rule.trigger !== null && rule.trigger.test(text, file, this.project));
     const findings: Finding[] = [];
     if (active.length > 0) {
       const sourceFile = parse();

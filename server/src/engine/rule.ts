@@ -21,13 +21,23 @@ export interface RuleMeta {
   fixable: boolean;
 }
 
+/**
+ * A file pre-scan. A RegExp fits (its `test` ignores the extra arguments); a rule whose decision
+ * needs project facts (which packages are declared) can look at them too.
+ */
+export interface Trigger {
+  /** Without `file` and `project` (a unit test), it must still over-approximate. */
+  test(text: string, file?: string, project?: ProjectModel): boolean;
+}
+
 export interface RuleDefinition extends RuleMeta {
   docs: string;
   /**
    * Cheap text pre-scan: if no enabled rule's trigger matches the file text, the file is not
-   * parsed at all. Must over-approximate: a miss here is a missed finding.
+   * parsed at all. Must over-approximate: a miss here is a missed finding. `null` for rules
+   * that only check project files (package.json, .env …) and never need a source parsed.
    */
-  trigger: RegExp;
+  trigger: Trigger | null;
   create(context: RuleContext): Listeners;
   /** Checks of project files (package.json, Dockerfile, .env ...), by file kind. */
   projectFiles?: ProjectFileCheck;
@@ -98,9 +108,9 @@ export function docsUrl(id: string): string {
   return `${DOCS_BASE_URL}${id}.md`;
 }
 
-export function defineRule(
-  definition: RuleMeta & { trigger: RegExp; create(context: RuleContext): Listeners; projectFiles?: ProjectFileCheck },
-): RuleDefinition {
+export function defineRule<T extends Trigger | null>(
+  definition: RuleMeta & { trigger: T; create(context: RuleContext): Listeners; projectFiles?: ProjectFileCheck },
+): RuleDefinition & { trigger: T } {
   return { ...definition, docs: docsUrl(definition.id) };
 }
 

@@ -135,6 +135,6 @@ runRuleTests(envFileNotIgnored, {
   ],
 });
 
-it("config/env-file-not-ignored: its source trigger never matches, so it never causes a parse", () => {
-  for (const text of ["", "\n", `const x = process.env.X;`, ".env", "(?!)"]) assert.equal(envFileNotIgnored.trigger.test(text), false, JSON.stringify(text));
+it("config/env-file-not-ignored has no source trigger, so it never causes a parse", () => {
+  assert.equal(envFileNotIgnored.trigger, null);
 });

@@ -1,4 +1,10 @@
-import { undeclaredDependency } from "../../../server/src/rules/dependencies/undeclared-dependency";
+import assert from "node:assert/strict";
+import path from "node:path";
+import { after, describe, it } from "node:test";
+import { diskHost } from "../../../server/src/engine/host";
+import { ProjectModel } from "../../../server/src/engine/project";
+import { undeclaredDependency, undeclaredDependencyTrigger } from "../../../server/src/rules/dependencies/undeclared-dependency";
+import { writeProject } from "../../helpers/project";
 import { runRuleTests } from "../../helpers/ruleTester";
 
 const json = (value: unknown): string => JSON.stringify(value, null, 2);
@@ -128,4 +134,27 @@ runRuleTests(undeclaredDependency, {
       errors: [{ message: msg("fastify"), line: 1, column: 25, endLine: 1, endColumn: 34 }],
     },
   ],
+});
+
+describe("the pre-scan lets a file through only when it imports a package the manifest may lack", () => {
+  const project = writeProject({ "package.json": JSON.stringify({ name: "svc", dependencies: { express: "^5" }, devDependencies: { vitest: "^3" } }), "src/a.ts": "" });
+  after(() => project.cleanup());
+  const model = new ProjectModel(project.root, diskHost);
+  const file = path.join(project.root, "src/a.ts");
+  const cases: Array<[string, boolean]> = [
+    [`import express from "express";\nimport fs from "node:fs";\nimport { x } from "./x";\nconst os = require("os");`, false],
+    [`import express from "express/lib/router";`, false],
+    [`import axios from "axios";`, true],
+    [`export * from "lodash";`, true],
+    [`const m = await import("chalk");`, true],
+    [`import { it } from "vitest";`, true],
+    [`const plain = "no imports here";`, false],
+  ];
+  for (const [code, expected] of cases) {
+    it(`${expected ? "parses" : "skips"}: ${code.split("\n")[0]}`, () => assert.equal(undeclaredDependencyTrigger.test(code, file, model), expected));
+  }
+  it("without a project it still over-approximates", () => {
+    assert.equal(undeclaredDependencyTrigger.test(`import express from "express";`), true);
+    assert.equal(undeclaredDependencyTrigger.test(`import fs from "fs";`), false);
+  });
 });

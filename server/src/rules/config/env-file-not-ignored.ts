@@ -63,7 +63,8 @@ export const envFileNotIgnored = defineRule({
   rationale: "Config varies between deploys and often holds credentials; the codebase must be open-sourceable at any moment without leaking it, so env files stay out of version control.",
   fixable: true,
   // Source files never matter to this rule: it only checks `.env*` project files. `(?!)` never matches.
-  trigger: /(?!)/,
+  // Project files only: no source file is ever parsed for this rule.
+  trigger: null,
   create: () => ({}),
   projectFiles: { kinds: ["dotenv"], check },
 });

@@ -68,7 +68,8 @@ export const noLockfile = defineRule({
   rationale: "Twelve-factor apps declare their dependencies exactly; without a lockfile each install resolves the ranges anew, so two builds of the same commit can ship different code.",
   fixable: false,
   // Only package.json is checked; source files never need parsing for this rule.
-  trigger: /(?!)/,
+  // Project files only: no source file is ever parsed for this rule.
+  trigger: null,
   create: () => ({}),
   projectFiles: { kinds: ["packageJson"], check },
 });

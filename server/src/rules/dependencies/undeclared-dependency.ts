@@ -1,7 +1,7 @@
 import path from "node:path";
 import ts from "typescript";
-import { defineRule, type RuleContext } from "../../engine/rule";
-import type { PackageInfo } from "../../engine/project";
+import { defineRule, type RuleContext, type Trigger } from "../../engine/rule";
+import type { PackageInfo, ProjectModel } from "../../engine/project";
 import { findDeclaration } from "../../engine/semantics/scopes";
 import { RUNTIME_MODULES } from "./data/packageJson";
 import { isBuiltin, matchesPathAlias, packageNameOf } from "./packageNames";
@@ -42,13 +42,37 @@ function runtimeSpecifier(node: ts.Node): ts.StringLiteralLike | undefined {
  * The manifest that declares the file's dependencies: the nearest `package.json`, skipping
  * marker files such as `{ "type": "module" }` in a sub-folder, which have no name and declare nothing.
  */
-function manifestFor(context: RuleContext): PackageInfo | undefined {
-  const nearest = context.project.nearestPackage(context.file);
+function manifestFor(project: ProjectModel, file: string): PackageInfo | undefined {
+  const nearest = project.nearestPackage(file);
   const declaresNothing = (pkg: PackageInfo): boolean =>
     !pkg.name && [pkg.dependencies, pkg.devDependencies, pkg.peerDependencies, pkg.optionalDependencies].every((deps) => Object.keys(deps).length === 0);
   if (!nearest || !declaresNothing(nearest)) return nearest;
-  return ancestorPackages(context.project, nearest.dir).find((pkg) => !declaresNothing(pkg)) ?? nearest;
+  return ancestorPackages(project, nearest.dir).find((pkg) => !declaresNothing(pkg)) ?? nearest;
 }
+
+const SPECIFIER = /(?:\bfrom|\bimport|\brequire)\s*\(?\s*["'`]([^"'`\n]+)["'`]/g;
+
+/**
+ * Nearly every source file imports something, so a plain text trigger would parse them all. This
+ * one reads the specifiers from the text and lets a file through only when one names a package
+ * that is not a builtin and not in the manifest's runtime dependencies (dev-only ones too: the
+ * rule decides by the file's role). Aliases and workspace packages pass here; the rule drops them.
+ */
+export const undeclaredDependencyTrigger: Trigger = {
+  test(text, file, project) {
+    const manifest = file && project ? manifestFor(project, file) : undefined;
+    if (file && project && !manifest) return false;
+    for (const match of text.matchAll(SPECIFIER)) {
+      const specifier = match[1];
+      const name = packageNameOf(specifier);
+      if (!name || isBuiltin(specifier) || RUNTIME_MODULES.has(name)) continue;
+      if (!manifest) return true;
+      if (name === manifest.name || name in manifest.dependencies || name in manifest.peerDependencies || name in manifest.optionalDependencies) continue;
+      return true;
+    }
+    return false;
+  },
+};
 
 const SOURCE_EXTENSIONS = [".ts", ".tsx", ".d.ts", ".js", ".jsx", ".mjs", ".cjs", "/index.ts", "/index.tsx", "/index.js", "/package.json"];
 
@@ -74,10 +98,10 @@ export const undeclaredDependency = defineRule({
   description: "Every package the code imports must be declared in the nearest package.json.",
   rationale: "A twelve-factor app never relies on packages that merely happen to be installed (hoisted by a workspace, global, left over); what it does not declare a clean production install will not have.",
   fixable: false,
-  trigger: /(?:\bfrom|\bimport|\brequire)\s*\(?\s*["'`]/,
+  trigger: undeclaredDependencyTrigger,
   create(context) {
     if (context.sourceFile.isDeclarationFile) return {};
-    const manifest = manifestFor(context);
+    const manifest = manifestFor(context.project, context.file);
     if (!manifest) return {};
     const devAllowed = context.role.test || context.role.script || context.role.config;
     const manifestPath = context.project.relative(path.join(manifest.dir, "package.json"));

@@ -45,7 +45,8 @@ export const unpinnedVersion = defineRule({
   rationale: "Twelve-factor apps declare their dependencies completely and exactly; a spec that accepts any release or follows a branch lets two builds of one commit ship different code.",
   fixable: false,
   // Only package.json is checked; source files never need parsing for this rule.
-  trigger: /(?!)/,
+  // Project files only: no source file is ever parsed for this rule.
+  trigger: null,
   create: () => ({}),
   projectFiles: { kinds: ["packageJson"], check },
 });
