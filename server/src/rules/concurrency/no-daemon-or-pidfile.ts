@@ -2,7 +2,7 @@ import ts from "typescript";
 import type { Semantics } from "../../engine/semantics";
 import { defineRule, type RuleContext } from "../../engine/rule";
 import { skipOuterExpressions } from "../../engine/semantics/syntax";
-import { fsWriteCall, FS_WRITE_NAMES, FS_WRITES } from "../shared/fsWrites";
+import { fsWriteCall } from "../shared/fsWrites";
 import { matchRows, refIs, refOf, resetRefCache } from "../shared/moduleRefs";
 import { literalOption, objectOf } from "../shared/options";
 import { classifyPath, codeText } from "../shared/pathKinds";
@@ -94,7 +94,9 @@ export const noDaemonOrPidfile = defineRule({
   rationale:
     "Twelve-Factor processes never daemonize or write PID files: they run in the foreground and rely on the operating system's process manager to handle output streams, crashes, restarts and shutdowns.",
   fixable: false,
-  trigger: buildTrigger({ modules: [...DAEMON_CALLS, ...SPAWNS, ...FS_WRITES].map((row) => row.module), words: ["detached", ...FS_WRITE_NAMES] }),
+  // A PID file is named `*.pid` or written from `process.pid`; a self-detaching spawn says
+  // `detached`; daemonizers and pm2 are imported by name. Plain fs use alone cannot be a hit.
+  trigger: buildTrigger({ modules: DAEMON_CALLS.map((row) => row.module), words: ["detached"], extra: ["\\.pid\\b", "\\bpid\\b"] }),
   create(context) {
     resetRefCache();
     // Tests and one-off scripts may do as they like; `bin/` is kept, since `bin/www` is often the app's entry point.
