@@ -6,6 +6,7 @@ import ts from "typescript";
 import { Engine } from "../../server/src/engine/analyzer";
 import { applyTextEdits } from "../../server/src/engine/edits";
 import type { RuleDefinition } from "../../server/src/engine/rule";
+import { isSourceFile } from "../../server/src/engine/sourceKinds";
 import type { Finding, Severity } from "../../server/src/engine/types";
 import { writeProject } from "./project";
 
@@ -114,6 +115,8 @@ export function runRuleTests(rule: RuleDefinition, cases: { valid: ValidCase[]; 
       cases.invalid.forEach((testCase, index) => {
         it(label(testCase, index), () => {
           const filename = testCase.filename ?? DEFAULT_FILENAME;
+          // A trigger that misses would leave the file unparsed: say so plainly, for every rule.
+          if (isSourceFile(filename) && rule.trigger !== null) assert.ok(rule.trigger.test(testCase.code), "the rule's trigger does not match this code");
           const result = analyze(rule, testCase);
           try {
             const actual = result.findings.map((f) => ({

@@ -191,9 +191,6 @@ describe("logs/no-file-logging trigger", () => {
       assert.deepEqual(remaining, [], testCase.name);
     }
   });
-  it("matches the code of every invalid case (a miss would skip the file unparsed)", () => {
-    for (const testCase of invalidCases) assert.ok(rule.trigger.test(testCase.code), testCase.name);
-  });
   it("does not match ordinary code that only calls console.log", () => {
     assert.equal(rule.trigger.test(`import express from "express";\nconst app = express();\napp.get("/", (req, res) => { console.log("hit"); res.send("ok"); });`), false);
   });

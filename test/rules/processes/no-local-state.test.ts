@@ -237,9 +237,6 @@ describe("processes/no-local-state trigger", () => {
       assert.deepEqual(remaining, [], testCase.name);
     }
   });
-  it("matches the code of every invalid case (a miss would skip the file unparsed)", () => {
-    for (const testCase of invalidCases) assert.ok(rule.trigger.test(testCase.code), testCase.name);
-  });
   it("does not match a file with no file writes or stores", () => {
     assert.equal(rule.trigger.test(`import express from "express";\nconst app = express();\napp.get("/", (req, res) => res.send("ok"));`), false);
   });

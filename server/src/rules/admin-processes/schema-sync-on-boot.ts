@@ -6,6 +6,7 @@ import { nodeInFile } from "../shared/edits";
 import { matchRows, refOf, resetRefCache } from "../shared/moduleRefs";
 import { argumentAt, optionOf } from "../shared/options";
 import { codeText } from "../shared/pathKinds";
+import { judgeAfterWalk } from "../shared/afterWalk";
 import { buildTrigger } from "../shared/trigger";
 import { MONGOOSE_SYNC_INDEXES, SEQUELIZE_CLASSES, SEQUELIZE_MODULES, SYNC_OPTIONS, TYPEORM_OPTION_TAKERS } from "./data/schemaSync";
 import { runByPackageScript } from "./oneOffScripts";
@@ -84,22 +85,12 @@ export const schemaSyncOnBoot = defineRule({
     resetRefCache();
     // Tests, committed one-off scripts and files a package.json script entry runs are admin processes.
     if (context.role.test || context.role.script || runByPackageScript(context)) return {};
-    const calls: Array<ts.CallExpression | ts.NewExpression> = [];
-    const collect = (node: ts.Node): void => {
-      calls.push(node as ts.CallExpression | ts.NewExpression);
-    };
-    return {
-      [ts.SyntaxKind.CallExpression]: collect,
-      [ts.SyntaxKind.NewExpression]: collect,
-      onEnd() {
-        for (const node of calls) {
-          checkTypeorm(context, node);
-          if (!ts.isCallExpression(node)) continue;
-          checkSequelizeSync(context, node);
-          checkSyncIndexes(context, node);
-        }
-      },
-    };
+    return judgeAfterWalk<ts.CallExpression | ts.NewExpression>([ts.SyntaxKind.CallExpression, ts.SyntaxKind.NewExpression], (node) => {
+      checkTypeorm(context, node);
+      if (!ts.isCallExpression(node)) return;
+      checkSequelizeSync(context, node);
+      checkSyncIndexes(context, node);
+    });
   },
 });
 

@@ -6,6 +6,7 @@ import { fsWriteCall } from "../shared/fsWrites";
 import { matchRows, refIs, refOf, resetRefCache } from "../shared/moduleRefs";
 import { literalOption, objectOf } from "../shared/options";
 import { classifyPath, codeText } from "../shared/pathKinds";
+import { judgeAfterWalk } from "../shared/afterWalk";
 import { buildTrigger } from "../shared/trigger";
 import { DAEMON_CALLS, NODE_BINARY_PATHS, NODE_COMMANDS, PID_FILE_NAME, SPAWNS } from "./data/daemonizers";
 
@@ -102,15 +103,7 @@ export const noDaemonOrPidfile = defineRule({
     // Tests and one-off scripts may do as they like; `bin/` is kept, since `bin/www` is often the app's entry point.
     const oneOff = context.role.script && !/(^|\/)bin\//.test(context.relativePath);
     if (context.role.test || oneOff) return {};
-    const calls: ts.CallExpression[] = [];
-    return {
-      [ts.SyntaxKind.CallExpression]: (node) => {
-        calls.push(node as ts.CallExpression);
-      },
-      onEnd() {
-        for (const node of calls) check(context, node);
-      },
-    };
+    return judgeAfterWalk<ts.CallExpression>([ts.SyntaxKind.CallExpression], (node) => check(context, node));
   },
 });
 

@@ -4,6 +4,7 @@ import { FS_DEFAULT_EXPORT_MODULES, FS_WRITES, fsWriteCall } from "../shared/fsW
 import { isLogFileWrite } from "../shared/logFiles";
 import { refOf, resetRefCache } from "../shared/moduleRefs";
 import { classifyPath, codeText } from "../shared/pathKinds";
+import { judgeAfterWalk } from "../shared/afterWalk";
 import { buildTrigger } from "../shared/trigger";
 import { bunyanHits, log4jsHits, pinoTransportHits } from "./configs";
 import { BUNYAN_LOGGERS, LOG4JS_CONFIGURE, PINO_TRANSPORT_HOLDERS } from "./data/configShapes";
@@ -76,29 +77,19 @@ export const noFileLogging = defineRule({
     resetRefCache();
     // Test code may log wherever it likes.
     if (context.role.test) return {};
-    // Nodes are judged after the walk, when the whole tree is linked: a name may be declared
-    // further down the file than the code that uses it.
-    const invocations: Invocation[] = [];
-    const assignments: ts.BinaryExpression[] = [];
-    return {
-      [ts.SyntaxKind.CallExpression]: (node) => invocations.push(node as Invocation),
-      [ts.SyntaxKind.NewExpression]: (node) => invocations.push(node as Invocation),
-      [ts.SyntaxKind.BinaryExpression]: (node) => {
-        if ((node as ts.BinaryExpression).operatorToken.kind === ts.SyntaxKind.EqualsToken) assignments.push(node as ts.BinaryExpression);
-      },
-      onEnd() {
-        for (const node of invocations) {
-          // Most calls in a file have nothing to do with logging: one cheap look at the callee first.
-          const ref = refOf(context.semantics, node.expression);
-          if (!ref || !KNOWN_MODULES.has(ref.module)) continue;
-          for (const hit of invocationHits(context, node)) report(context, hit);
-        }
-        for (const node of assignments) {
-          const hit = redirectHit(context, node);
-          if (hit) report(context, hit);
-        }
-      },
-    };
+    const kinds = [ts.SyntaxKind.CallExpression, ts.SyntaxKind.NewExpression, ts.SyntaxKind.BinaryExpression];
+    return judgeAfterWalk<Invocation | ts.BinaryExpression>(kinds, (node) => {
+      if (ts.isBinaryExpression(node)) {
+        if (node.operatorToken.kind !== ts.SyntaxKind.EqualsToken) return;
+        const hit = redirectHit(context, node);
+        if (hit) report(context, hit);
+        return;
+      }
+      // Most calls in a file have nothing to do with logging: one cheap look at the callee first.
+      const ref = refOf(context.semantics, node.expression);
+      if (!ref || !KNOWN_MODULES.has(ref.module)) return;
+      for (const hit of invocationHits(context, node)) report(context, hit);
+    });
   },
 });
 

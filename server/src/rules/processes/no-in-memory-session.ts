@@ -4,6 +4,7 @@ import { defineRule, type RuleContext } from "../../engine/rule";
 import { skipOuterExpressions, staticName } from "../../engine/semantics/syntax";
 import { matchRows, refOf, resetRefCache } from "../shared/moduleRefs";
 import { objectOf } from "../shared/options";
+import { judgeAfterWalk } from "../shared/afterWalk";
 import { buildTrigger } from "../shared/trigger";
 import { MEMORY_STORES, SESSION_MIDDLEWARES, type SessionMiddlewareRow } from "./data/sessionMiddlewares";
 
@@ -82,18 +83,7 @@ export const noInMemorySession = defineRule({
   create(context) {
     resetRefCache();
     if (context.role.test) return {};
-    // Judged after the walk, when every name of the file is linked.
-    const calls: Array<ts.CallExpression | ts.NewExpression> = [];
-    const collect = (node: ts.Node): void => {
-      calls.push(node as ts.CallExpression | ts.NewExpression);
-    };
-    return {
-      [ts.SyntaxKind.CallExpression]: collect,
-      [ts.SyntaxKind.NewExpression]: collect,
-      onEnd() {
-        for (const node of calls) check(context, node);
-      },
-    };
+    return judgeAfterWalk<ts.CallExpression | ts.NewExpression>([ts.SyntaxKind.CallExpression, ts.SyntaxKind.NewExpression], (node) => check(context, node));
   },
 });
 

@@ -6,6 +6,7 @@ import { FS_DEFAULT_EXPORT_MODULES, FS_VERBS, FS_WRITE_NAMES, FS_WRITES, fsWrite
 import { inlineLogSink, isLogFileWrite } from "../shared/logFiles";
 import { refOf, resetRefCache } from "../shared/moduleRefs";
 import { classifyPath, codeText, type PathInfo } from "../shared/pathKinds";
+import { judgeAfterWalk } from "../shared/afterWalk";
 import { buildTrigger } from "../shared/trigger";
 import { FILE_STORES } from "./data/fileStores";
 import { fileStoreAt } from "./fileStores";
@@ -72,24 +73,12 @@ export const noLocalState = defineRule({
     resetRefCache();
     // Tests, one-off scripts and tool configuration may write where they like.
     if (context.role.test || context.role.script || context.role.config) return {};
-    // Calls are judged after the walk, when the whole tree is linked: a name may be declared
-    // further down the file than the call that uses it.
-    const calls: Array<ts.CallExpression | ts.NewExpression> = [];
-    const collect = (node: ts.Node): void => {
-      calls.push(node as ts.CallExpression | ts.NewExpression);
-    };
-    return {
-      [ts.SyntaxKind.CallExpression]: collect,
-      [ts.SyntaxKind.NewExpression]: collect,
-      onEnd() {
-        for (const node of calls) {
-          // Most calls in a file have nothing to do with the disk: one cheap look at the callee first.
-          const ref = refOf(context.semantics, node.expression);
-          if (!ref || !KNOWN_MODULES.has(ref.module)) continue;
-          if (!checkFsWrite(context, node)) checkFileStore(context, node);
-        }
-      },
-    };
+    return judgeAfterWalk<ts.CallExpression | ts.NewExpression>([ts.SyntaxKind.CallExpression, ts.SyntaxKind.NewExpression], (node) => {
+      // Most calls in a file have nothing to do with the disk: one cheap look at the callee first.
+      const ref = refOf(context.semantics, node.expression);
+      if (!ref || !KNOWN_MODULES.has(ref.module)) return;
+      if (!checkFsWrite(context, node)) checkFileStore(context, node);
+    });
   },
 });
 
