@@ -116,11 +116,11 @@ describe("auditProject", () => {
     }
   });
 
-  it("re-runs a crashed worker's files on the main thread, with one note", async () => {
+  it("re-runs a crashed worker's files (on the main thread once no worker is left), with one note", async () => {
     const crashing = path.join(project.root, "crashing-worker.js");
     writeFileSync(crashing, 'require("node:worker_threads").parentPort.on("message", () => { throw new Error("simulated crash"); });\n');
     const result = await auditProject({ ...base, workers: 2, workerScript: crashing });
-    const crashNote = "A worker thread stopped unexpectedly (simulated crash); the files it held were analysed on the main thread.";
+    const crashNote = "A worker thread stopped unexpectedly (simulated crash); the other files it held were analysed again.";
     assert.deepEqual(result.findings, single.findings);
     assert.deepEqual(result.notes.filter((note) => note.message === crashNote).length, 1);
     assert.deepEqual(result.notes.filter((note) => note.message !== crashNote), single.notes);

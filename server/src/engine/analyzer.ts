@@ -1,4 +1,5 @@
 import path from "node:path";
+import { performance } from "node:perf_hooks";
 import type ts from "typescript";
 import { defaultConfig, type ProjectConfig } from "./configTypes";
 import { fileRole } from "./fileRoles";
@@ -16,12 +17,21 @@ import type { Finding, Note, Range, Severity } from "./types";
 import { walk } from "./walker";
 
 export const MAX_FILE_BYTES = 1024 * 1024;
+/** Rules get this long per file; a pathological input is skipped with a note instead of stalling the run. */
+export const DEFAULT_FILE_BUDGET_MS = 5000;
+/** Listener calls between two looks at the clock (a look costs ~50 ns, a typical call ~1 µs). */
+const BUDGET_CHECK_EVERY = 64;
+
+/** Thrown through the walk when a file's rules run out of time; never reported as a rule failure. */
+class BudgetExceeded extends Error {}
 
 export interface EngineOptions {
   root: string;
   rules: readonly RuleDefinition[];
   host?: DocumentHost;
   config?: ProjectConfig;
+  /** Time the rules may spend on one file (default DEFAULT_FILE_BUDGET_MS). */
+  fileBudgetMs?: number;
 }
 
 export interface FileAnalysis {
@@ -130,7 +140,14 @@ export class Engine {
     if (active.length > 0) {
       const sourceFile = parse();
       if (!sourceFile) return { findings, notes, parsed: false };
-      this.runRules(active, { file, relativePath, text, sourceFile, suppressions, findings, notes });
+      try {
+        this.runRules(active, { file, relativePath, text, sourceFile, suppressions, findings, notes });
+      } catch (error) {
+        if (!(error instanceof BudgetExceeded)) throw error;
+        const budget = this.options.fileBudgetMs ?? DEFAULT_FILE_BUDGET_MS;
+        notes.push({ level: "warning", file, message: `${relativePath}: analysis took longer than ${budget} ms; skipped.` });
+        return { findings: this.directiveFindings(file, text, suppressions), notes, parsed: true };
+      }
       const syntaxErrors = (sourceFile as unknown as { parseDiagnostics?: unknown[] }).parseDiagnostics?.length ?? 0;
       if (syntaxErrors > 0) {
         notes.push({ level: "info", file, message: `${relativePath}: ${syntaxErrors} syntax error(s); findings are what could still be read.` });
@@ -179,11 +196,15 @@ export class Engine {
     const dispatch = new Map<ts.SyntaxKind, Listener[]>();
     const endHooks: Array<() => void> = [];
     const failed = new Set<string>();
+    const deadline = performance.now() + (this.options.fileBudgetMs ?? DEFAULT_FILE_BUDGET_MS);
+    let calls = 0;
     const guard = (rule: RuleDefinition, call: () => void): void => {
       if (failed.has(rule.id)) return;
+      if (++calls % BUDGET_CHECK_EVERY === 0 && performance.now() > deadline) throw new BudgetExceeded();
       try {
         call();
       } catch (error) {
+        if (error instanceof BudgetExceeded) throw error;
         // One broken rule must not silence the others, nor the rest of the run.
         failed.add(rule.id);
         run.notes.push({ level: "error", file: run.file, message: `${run.relativePath}: rule ${rule.id} failed (${(error as Error).message}); its other findings in this file are skipped.` });

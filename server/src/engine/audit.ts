@@ -35,6 +35,8 @@ export interface AuditOptions {
    * on worker threads only, leaving one core to the caller, even for a handful of files.
    */
   background?: boolean;
+  /** See `WorkerPoolOptions.fileTimeoutMs`. */
+  fileTimeoutMs?: number;
 }
 
 export interface AuditStats {
@@ -191,6 +193,7 @@ export async function auditProject(options: AuditOptions): Promise<AuditResult> 
       init: { root, config: options.config, ruleIds: options.rules.map((rule) => rule.id) },
       files: discovery.files,
       signal,
+      fileTimeoutMs: options.fileTimeoutMs,
       onResult: (result) => {
         for (const outcome of result.outcomes) collector.addOutcome(outcome);
         collector.addNotes(result.projectNotes);

@@ -27,11 +27,25 @@ export interface FileOutcome {
   failed: boolean;
 }
 
+/** Sent by a worker as it starts each file, so the pool knows which file a hang or crash is on. */
+export interface FileStarted {
+  kind: "started";
+  file: string;
+}
+
 export interface BatchResult {
+  kind: "result";
   batch: number;
   outcomes: FileOutcome[];
   /** Project-model notes (bad package.json, ...) that appeared since the worker's last result. */
   projectNotes: Note[];
+}
+
+export type WorkerMessage = FileStarted | BatchResult;
+
+/** The outcome of a file the audit had to give up on (its worker hung or died on it). */
+export function skippedOutcome(file: string, message: string): FileOutcome {
+  return { file, findings: [], notes: [{ level: "warning", file, message }], parsed: false, failed: true };
 }
 
 /**

@@ -3,7 +3,7 @@
 import { parentPort, workerData } from "node:worker_threads";
 import { ruleById } from "../rules/registry";
 import { Engine } from "./analyzer";
-import { analyzeSafely, type BatchRequest, type BatchResult, type WorkerInit } from "./auditProtocol";
+import { analyzeSafely, type BatchRequest, type BatchResult, type FileStarted, type WorkerInit } from "./auditProtocol";
 import type { RuleDefinition } from "./rule";
 
 const port = parentPort;
@@ -15,9 +15,13 @@ const engine = new Engine({ root: init.root, rules, config: init.config });
 let projectNotesSent = 0;
 
 port.on("message", (request: BatchRequest) => {
-  const outcomes = request.files.map((file) => analyzeSafely(engine, file));
+  const outcomes = request.files.map((file) => {
+    const started: FileStarted = { kind: "started", file };
+    port.postMessage(started);
+    return analyzeSafely(engine, file);
+  });
   const projectNotes = engine.project.notes.slice(projectNotesSent);
   projectNotesSent = engine.project.notes.length;
-  const result: BatchResult = { batch: request.batch, outcomes, projectNotes };
+  const result: BatchResult = { kind: "result", batch: request.batch, outcomes, projectNotes };
   port.postMessage(result);
 });
