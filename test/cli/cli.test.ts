@@ -144,7 +144,7 @@ describe("twelve-factor-lint usage errors exit 2 with one clear line", () => {
 
   it("rejects unknown flags, bad values and missing paths", () => {
     assert.deepEqual(runCli(project.root, ["--fxi"]), usage("unknown option --fxi"));
-    assert.deepEqual(runCli(project.root, ["--format", "xml"]), usage('--format must be one of text, json, sarif (got "xml")'));
+    assert.deepEqual(runCli(project.root, ["--format", "xml"]), usage('--format must be one of text, json, sarif, html, markdown (got "xml")'));
     assert.deepEqual(runCli(project.root, ["--max-warnings", "many"]), usage('--max-warnings must be a whole number of 0 or more (got "many")'));
     assert.deepEqual(runCli(project.root, ["--rule", "port-binding/no-fixed-port=loud"]), usage('--rule "port-binding/no-fixed-port=loud": the severity must be one of off, info, warning, error'));
     assert.deepEqual(runCli(project.root, ["--rule", "port-binding/no-fixed-prot=off"]), usage('--rule "port-binding/no-fixed-prot=off": "port-binding/no-fixed-prot" is not a known rule id (did you mean "port-binding/no-fixed-port"?)'));
@@ -219,7 +219,7 @@ describe("twelve-factor-lint --fix", () => {
     try {
       const run = runCli(project.root, ["--fix"]);
       assert.deepEqual(run, { code: 0, stdout: "✔ No problems found (5 files checked).\n", stderr: "Applied 2 fixes, changing 2 files.\n" });
-      assert.equal(project.read("src/server.ts"), 'import express from "express";\n\nconst app = express();\napp.get("/", (_req, res) => res.send("ok"));\napp.listen(Number(process.env.PORT ?? 3000));\n');
+      assert.equal(project.read("src/server.ts"), 'import express from "express";\n\nconst app = express();\napp.get("/", (_req, res) => res.send("ok"));\napp.listen(Number(process.env.PORT ?? 3000));\n\n// Stops gracefully: the platform sends SIGTERM before it stops the instance.\nprocess.on("SIGTERM", () => process.exit(0));\n');
       assert.equal(project.read("src/metrics.ts"), 'import http from "node:http";\n\nconst METRICS_PORT = Number(process.env.METRICS_PORT ?? 9464);\nhttp.createServer((_req, res) => res.end("up")).listen(METRICS_PORT);\n');
       assert.equal(project.read("src/config.ts"), "export const port = Number(process.env.PORT ?? 8080);\n");
 

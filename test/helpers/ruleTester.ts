@@ -148,7 +148,8 @@ export function runRuleTests(rule: RuleDefinition, cases: { valid: ValidCase[]; 
             for (const [rel, text] of Object.entries(testCase.outputFiles ?? {})) {
               assert.equal(result.read(rel) ?? null, text, `${rel} after the fix`);
             }
-            assert.ok(syntaxErrorCount(filename, fixed) <= syntaxErrorCount(filename, before), "the fix introduced a syntax error");
+            // A TypeScript re-parse says nothing about YAML, Dockerfiles or .npmrc: those are re-read by the idempotence pass below.
+            if (isSourceFile(filename)) assert.ok(syntaxErrorCount(filename, fixed) <= syntaxErrorCount(filename, before), "the fix introduced a syntax error");
 
             // Idempotent: analysing the fixed project and fixing again changes nothing.
             const engine = new Engine({ root: result.root, rules: [rule], config: { rules: {}, ignore: [], secrets: { allow: testCase.secretsAllowList ?? [] } } });

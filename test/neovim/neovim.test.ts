@@ -21,6 +21,8 @@ it("Neovim receives the diagnostics and applies the preferred fix", { skip: !ava
     "package.json": `{ "name": "svc", "dependencies": { "express": "^5.0.0" } }\n`,
     "package-lock.json": "{}\n",
     "src/server.js": `const express = require("express");\nconst app = express();\nconst PORT = 3000;\napp.listen(PORT);\n`,
+    // The service stops gracefully, so the port finding is the only one.
+    "src/shutdown.js": `process.on("SIGTERM", () => process.exit(0));\n`,
   });
   try {
     const out = path.join(project.root, "result.json");

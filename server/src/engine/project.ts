@@ -3,6 +3,7 @@ import ignore, { type Ignore } from "ignore";
 import { parse as parseJsonc, type ParseError } from "jsonc-parser";
 import type { DocumentHost } from "./host";
 import { parseEnvFile, type EnvFile } from "./envFile";
+import { SourceFileFacts } from "./projectFacts";
 import type { Note } from "./types";
 
 export interface PackageInfo {
@@ -43,11 +44,15 @@ export class ProjectModel {
   private readonly lazy = new Map<string, unknown>();
   private readonly noted = new Set<string>();
   readonly notes: Note[] = [];
+  /** Per-file facts over every source of the project (is there a SIGTERM handler anywhere?). */
+  readonly sources: SourceFileFacts;
 
   constructor(
     readonly root: string,
     readonly host: DocumentHost,
-  ) {}
+  ) {
+    this.sources = new SourceFileFacts(root, host, (relativePath) => this.gitignore.ignores(relativePath));
+  }
 
   relative(file: string): string {
     return path.relative(this.root, file).split(path.sep).join("/");
@@ -60,6 +65,8 @@ export class ProjectModel {
     if (base === "package.json" || base === ".gitignore" || base.startsWith(".env") || base.startsWith("tsconfig")) {
       this.lazy.clear();
     }
+    if (base === ".gitignore") this.sources.rediscover();
+    this.sources.invalidate(file);
   }
 
   private note(key: string, note: Note): void {

@@ -38,8 +38,28 @@ runRuleTests(unpinnedVersion, {
     { name: "a version that is not a string", filename: "package.json", code: `{"dependencies":{"a":1,"b":null}}` },
     { name: "dependencies of the wrong shape", filename: "package.json", code: `{"dependencies":["*"]}` },
     { name: "broken JSON is not a crash", filename: "package.json", code: `{"dependencies":{"a":"^1` },
+    // npm/yarn workspaces: "*" on a sibling package always links the local copy.
+    {
+      name: "\"*\" on a package of the same monorepo",
+      filename: "packages/api/package.json",
+      code: JSON.stringify({ name: "@acme/api", dependencies: { "@acme/shared": "*" } }),
+      files: { "package.json": JSON.stringify({ name: "acme", private: true, workspaces: ["packages/*"] }), "packages/shared/package.json": JSON.stringify({ name: "@acme/shared" }) },
+    },
+    {
+      name: "\"*\" on a workspace package, declared at the monorepo root",
+      filename: "package.json",
+      code: JSON.stringify({ name: "acme", workspaces: ["packages/*"], dependencies: { "@acme/shared": "*" } }),
+      files: { "packages/shared/package.json": JSON.stringify({ name: "@acme/shared" }) },
+    },
   ],
   invalid: [
+    {
+      name: "\"*\" on a package that is not one of the monorepo's workspaces",
+      filename: "packages/api/package.json",
+      code: `{"dependencies":{"lodash":"*"}}`,
+      files: { "package.json": JSON.stringify({ name: "acme", private: true, workspaces: ["packages/*"] }), "packages/shared/package.json": JSON.stringify({ name: "@acme/shared" }) },
+      errors: [{ message: anyMsg("lodash", "*"), line: 1, column: 27, endLine: 1, endColumn: 30, severity: "info" }],
+    },
     invalid("lodash", "*", anyMsg("lodash", "*")),
     invalid("express", "latest", anyMsg("express", "latest")),
     invalid("pg", "", anyMsg("pg", "")),

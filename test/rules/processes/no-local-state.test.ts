@@ -20,6 +20,8 @@ function invalid(name: string, code: string, errors: (code: string) => InvalidCa
 }
 
 const valid: ValidCase[] = [
+  // concurrency/no-daemon-or-pidfile reports PID files; one problem, one finding.
+  { name: "a PID file", code: `import { writeFileSync } from "node:fs";\nwriteFileSync("/var/run/app.pid", String(process.pid));` },
   // The OS temp folder is scratch space, not state.
   { name: "os.tmpdir() inside path.join", code: `import fs from "node:fs";\nimport os from "node:os";\nimport path from "node:path";\nfs.writeFileSync(path.join(os.tmpdir(), "upload.bin"), "x");` },
   { name: "named tmpdir import in a template", code: "import { writeFile } from 'fs/promises';\nimport { tmpdir } from 'os';\nawait writeFile(`${tmpdir()}/report.csv`, 'x');" },

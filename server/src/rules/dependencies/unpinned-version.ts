@@ -1,7 +1,9 @@
+import path from "node:path";
 import { parseTree } from "jsonc-parser";
 import { defineRule, type ProjectFileContext } from "../../engine/rule";
 import { SHIPPED_KINDS } from "./data/packageJson";
 import { unpinnedSpec, type Unpinned } from "./versionSpecs";
+import { enclosingWorkspaceRoot, workspacePackageNames } from "./workspaces";
 
 function messageFor(name: string, spec: string, unpinned: Unpinned): string {
   if (unpinned.kind === "any") {
@@ -14,9 +16,21 @@ function messageFor(name: string, spec: string, unpinned: Unpinned): string {
   return `Dependency "${name}" tracks ${ref} of a git repository (${spec}); pin it to a full commit sha (#<40 hex digits>) or a #semver: range so every install gets the same code.`;
 }
 
+/**
+ * Names of the packages of the monorepo this package.json belongs to (or declares): npm and yarn
+ * workspaces write `"@acme/shared": "*"` for a sibling, which always links the local copy.
+ */
+function siblingWorkspaces(context: ProjectFileContext): ReadonlySet<string> {
+  const dir = path.dirname(context.file);
+  const own = context.project.nearestPackage(context.file);
+  const root = own && own.dir === dir && own.workspaces.length > 0 ? own : enclosingWorkspaceRoot(context.project, dir);
+  return root ? workspacePackageNames(context.project, root) : new Set();
+}
+
 function check(context: ProjectFileContext): void {
   const tree = parseTree(context.text);
   if (!tree || tree.type !== "object") return;
+  let siblings: ReadonlySet<string> | undefined;
   for (const section of tree.children ?? []) {
     const [sectionKey, dependencies] = section.children ?? [];
     if (!sectionKey || !SHIPPED_KINDS.includes(String(sectionKey.value)) || dependencies?.type !== "object") continue;
@@ -26,6 +40,7 @@ function check(context: ProjectFileContext): void {
       const spec = String(value.value);
       const unpinned = unpinnedSpec(spec);
       if (!unpinned) continue;
+      if (unpinned.kind === "any" && (siblings ??= siblingWorkspaces(context)).has(String(key.value))) continue;
       context.report({
         start: value.offset,
         end: value.offset + value.length,

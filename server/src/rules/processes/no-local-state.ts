@@ -3,6 +3,7 @@ import { defineRule, type RuleContext } from "../../engine/rule";
 import type { Fix } from "../../engine/types";
 import { nodeInFile } from "../shared/edits";
 import { FS_DEFAULT_EXPORT_MODULES, FS_VERBS, FS_WRITE_NAMES, FS_WRITES, fsWriteCall } from "../shared/fsWrites";
+import { PID_FILE_NAME } from "../concurrency/data/daemonizers";
 import { inlineLogSink, isLogFileWrite } from "../shared/logFiles";
 import { refOf, resetRefCache } from "../shared/moduleRefs";
 import { classifyPath, codeText, type PathInfo } from "../shared/pathKinds";
@@ -42,6 +43,8 @@ function checkFsWrite(context: RuleContext, node: ts.Node): boolean {
   if (path.kind !== "local" && path.kind !== "env") return true;
   // Log files and streams handed to a logger are logs/no-file-logging's to report.
   if (isLogFileWrite(write, path)) return true;
+  // A PID file is process management, not state: concurrency/no-daemon-or-pidfile reports it.
+  if (path.tail !== undefined && PID_FILE_NAME.test(path.tail)) return true;
   if (write.row.kind === "stream" && inlineLogSink(context.semantics, write.call)) return true;
   report(context, write.pathArgument, codeText(write.call.expression), FS_VERBS[write.row.kind], path);
   return true;

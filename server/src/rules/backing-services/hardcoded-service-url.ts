@@ -1,0 +1,108 @@
+import ts from "typescript";
+import { defineRule, type RuleContext } from "../../engine/rule";
+import { SERVICE_KINDS, SERVICE_SCHEMES } from "../shared/backingServices";
+import { buildTrigger } from "../shared/trigger";
+import { checkClientCall } from "./clientOptions";
+import { CLIENT_SINKS } from "./data/serviceClients";
+import { displayUrl, isLocalHost, parseServiceUrl, type ServiceUrl } from "./serviceUrls";
+import { EnvNamer, urlFix } from "./urlFix";
+import { urlSlotOf } from "./urlSlots";
+
+type UrlLiteral = ts.StringLiteral | ts.NoSubstitutionTemplateLiteral;
+
+/** Callee names too common to pre-select a file; reaching them needs the module's specifier, which matches. */
+const COMMON_NAMES = new Set(["connect", "Client", "Queue", "Worker"]);
+
+const SCHEMES = Object.keys(SERVICE_SCHEMES)
+  .filter((scheme) => SERVICE_SCHEMES[scheme].envName)
+  .map((scheme) => scheme.replace(/[+.]/g, "\\$&"))
+  .join("|");
+
+const TRIGGER = new RegExp(
+  `${buildTrigger({
+    modules: CLIENT_SINKS.map((sink) => sink.module),
+    words: CLIENT_SINKS.flatMap((sink) => sink.paths.map((path) => path.at(-1) ?? "")).filter((word) => !COMMON_NAMES.has(word)),
+  }).source}|\\b(?:${SCHEMES}):\\/\\/`,
+  "i",
+);
+
+const TEST_BLOCKS = new Set(["describe", "it", "test", "suite", "beforeAll", "beforeEach", "afterAll", "afterEach", "before", "after"]);
+
+/** Inside a `describe(…)`/`it(…)` callback: test code even outside a test folder (in-source tests). */
+function insideTestBlock(node: ts.Node): boolean {
+  for (let current = node.parent; current; current = current.parent) {
+    if (!ts.isCallExpression(current)) continue;
+    let callee = current.expression;
+    while (ts.isPropertyAccessExpression(callee)) callee = callee.expression;
+    if (ts.isIdentifier(callee) && TEST_BLOCKS.has(callee.text)) return true;
+  }
+  return false;
+}
+
+function checkUrl(context: RuleContext, literal: UrlLiteral, url: ServiceUrl, namer: EnvNamer): void {
+  const slot = urlSlotOf(literal, context.semantics);
+  if (slot.role === "ignored") return;
+  const service = SERVICE_KINDS[url.kind].name;
+  const shown = displayUrl(literal.text, url.hasCredentials);
+  const lowered = context.role.test || insideTestBlock(literal);
+  const signals = [`${url.scheme}:// connection string in code`];
+  if (slot.role === "fallback") {
+    // A local default (`?? "redis://localhost:6379"`) is fine, as `process.env.PORT ?? 3000` is.
+    if (url.hosts.every(isLocalHost)) return;
+    const variable = slot.envName ?? url.envName;
+    context.report({
+      node: literal,
+      message: `Hardcoded ${service} connection string ${shown} as the fallback of process.env.${variable}; remove the fallback and set ${variable} in every environment.`,
+      lowered,
+      signals: [...signals, "non-local fallback of an env read"],
+    });
+    return;
+  }
+  const envName = namer.choose(url.envName, literal.text, slot.name);
+  const fix = slot.replaceable && !lowered ? urlFix({ project: context.project, sourceFile: context.sourceFile, target: slot.target, jsx: slot.jsx, envName, value: literal.text, what: `${service} URL` }) : undefined;
+  context.report({
+    node: literal,
+    message: `Hardcoded ${service} connection string ${shown}; read it from process.env.${envName} so each deploy can attach its own ${service}.`,
+    lowered,
+    signals,
+    fixes: fix ? [fix] : [],
+  });
+}
+
+export const hardcodedServiceUrl = defineRule({
+  id: "backing-services/hardcoded-service-url",
+  factor: "IV",
+  headline: false,
+  defaultSeverity: "info",
+  description: "Connection strings and hosts of backing services (databases, caches, brokers, mail servers) written in code.",
+  rationale: "Factor IV treats backing services as attached resources: which database, cache or broker the app uses is config, so a deploy can swap one for another without a code change.",
+  fixable: true,
+  trigger: TRIGGER,
+  create(context) {
+    const urls: UrlLiteral[] = [];
+    const calls: Array<ts.CallExpression | ts.NewExpression> = [];
+    const onLiteral = (node: ts.Node): void => {
+      if ((node as UrlLiteral).text.includes("://")) urls.push(node as UrlLiteral);
+    };
+    const onCall = (node: ts.Node): void => {
+      calls.push(node as ts.CallExpression | ts.NewExpression);
+    };
+    return {
+      [ts.SyntaxKind.StringLiteral]: onLiteral,
+      [ts.SyntaxKind.NoSubstitutionTemplateLiteral]: onLiteral,
+      [ts.SyntaxKind.CallExpression]: onCall,
+      [ts.SyntaxKind.NewExpression]: onCall,
+      onEnd() {
+        // In source order, so the first URL of a kind gets the conventional variable name.
+        const namer = new EnvNamer(context.text);
+        for (const literal of urls.sort((a, b) => a.pos - b.pos)) {
+          const url = parseServiceUrl(literal.text);
+          if (url) checkUrl(context, literal, url, namer);
+        }
+        for (const call of calls.sort((a, b) => a.pos - b.pos)) checkClientCall(context, call, context.role.test || insideTestBlock(call));
+      },
+    };
+  },
+});
+
+export default hardcodedServiceUrl;

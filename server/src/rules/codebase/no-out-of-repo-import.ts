@@ -1,0 +1,86 @@
+import path from "node:path";
+import ts from "typescript";
+import { defineRule, type RuleContext, type Trigger } from "../../engine/rule";
+import type { ProjectModel } from "../../engine/project";
+import { mayClimb, moduleSpecifierOf } from "./moduleSpecifiers";
+import { isInside, packageDirOf, withinDeclaredWorkspaces } from "./workspaceRoots";
+
+/** What a climbing import leaves, or `undefined` when it stays inside its package. */
+type Escape = "project" | "package";
+
+function escapeOf(project: ProjectModel, file: string, packageDir: string, specifier: string): Escape | undefined {
+  if (!mayClimb(specifier)) return undefined;
+  const target = path.resolve(path.dirname(file), specifier);
+  if (isInside(packageDir, target)) return undefined;
+  return isInside(project.root, target) ? "package" : "project";
+}
+
+/** Folders of a library's own tooling that fileRoles does not already call test or script code. */
+const TOOL_FOLDER = /(^|\/)(benchmark|examples?)\//;
+
+const SPECIFIER = /(?:\bfrom|\bimport|\brequire)\s*\(?\s*["'`](\.[^"'`\n]*)["'`]/g;
+
+/**
+ * Parses only files with a relative specifier that climbs out of the file's package (or, in a
+ * unit test without a project, any climbing specifier). Declared workspaces are checked later.
+ */
+export const noOutOfRepoImportTrigger: Trigger = {
+  test(text, file, project) {
+    const packageDir = file && project ? packageDirOf(project, file) : undefined;
+    for (const match of text.matchAll(SPECIFIER)) {
+      const specifier = match[1];
+      if (!file || !project || packageDir === undefined) {
+        if (mayClimb(specifier)) return true;
+      } else if (escapeOf(project, file, packageDir, specifier)) {
+        return true;
+      }
+    }
+    return false;
+  },
+};
+
+function message(context: RuleContext, specifier: string, escape: Escape, packageDir: string): string {
+  if (escape === "project") {
+    return `"${specifier}" climbs above the project folder into code outside this repository; publish the shared code as a package and declare it as a dependency.`;
+  }
+  const target = context.project.relative(path.resolve(path.dirname(context.file), specifier));
+  return `"${specifier}" leaves the package ${context.project.relative(packageDir)}/ for ${target}; make the shared code a declared workspace package (or a published one) and import it by name.`;
+}
+
+export const noOutOfRepoImport = defineRule({
+  id: "codebase/no-out-of-repo-import",
+  factor: "I",
+  headline: false,
+  defaultSeverity: "info",
+  description: "Relative imports must not climb out of the project folder or the package root, except between a monorepo's declared workspaces.",
+  rationale:
+    "Factor I: one codebase per app, and code shared between apps is factored into libraries declared as dependencies; an import that reaches into another folder ties deploys together and breaks builds that only see one app.",
+  fixable: false,
+  trigger: noOutOfRepoImportTrigger,
+  create(context) {
+    const packageDir = packageDirOf(context.project, context.file);
+    const onNode = (node: ts.Node): void => {
+      const literal = moduleSpecifierOf(node);
+      if (!literal) return;
+      const escape = escapeOf(context.project, context.file, packageDir, literal.text);
+      if (!escape) return;
+      // Tests, benchmarks, examples, scripts and tool config (a package's eslint.config.js extending
+      // the repository's) are not deployed: reaching into the code they serve is no second
+      // codebase. Leaving the repository still counts.
+      const tooling = context.role.test || context.role.script || context.role.config || TOOL_FOLDER.test(context.relativePath);
+      if (escape === "package" && tooling) return;
+      const target = path.resolve(path.dirname(context.file), literal.text);
+      if (withinDeclaredWorkspaces(context.project, packageDir, target)) return;
+      context.report({ node: literal, message: message(context, literal.text, escape, packageDir), signals: [escape === "project" ? "import from outside the project" : "import from outside the package"] });
+    };
+    return {
+      [ts.SyntaxKind.ImportDeclaration]: onNode,
+      [ts.SyntaxKind.ExportDeclaration]: onNode,
+      [ts.SyntaxKind.ImportEqualsDeclaration]: onNode,
+      [ts.SyntaxKind.ImportType]: onNode,
+      [ts.SyntaxKind.CallExpression]: onNode,
+    };
+  },
+});
+
+export default noOutOfRepoImport;

@@ -1,0 +1,54 @@
+import { redact } from "../../../engine/redact";
+import type { ProjectFileContext, RuleOptions } from "../../../engine/rule";
+import type { Fix } from "../../../engine/types";
+import { allowListOf } from "../secrets/allowList";
+import { detectSecret, type Detection } from "../secrets/detector";
+
+/** One value of a project file, with what the message and the fix need to know about its place. */
+export interface ValueSite {
+  /** The value as the tool reading the file sees it (quotes removed). */
+  value: string;
+  /** The key or variable it is assigned to: it decides how secret-like the place is. */
+  name: string | undefined;
+  /** Offsets of the value as written: the diagnostic range. */
+  start: number;
+  end: number;
+  /** "`_authToken` in .npmrc", "`API_KEY` of service `web`" ... */
+  where: string;
+  /** The last sentence of the message: what to do instead. */
+  advice: string;
+  fix?: (detection: Detection) => Fix | undefined;
+}
+
+/**
+ * The allow-list of `.twelve-factor.json` `secrets.allow`. Project-file checks do not receive
+ * rule options yet (an engine gap, reported); read them when the context carries them.
+ */
+function allowListFor(context: ProjectFileContext): (value: string) => boolean {
+  const options = (context as ProjectFileContext & { options?: RuleOptions }).options;
+  return allowListOf(options?.secretsAllowList ?? []);
+}
+
+/** Runs the shared secret detector on one value and reports it, redacted, with its fix. */
+export function checkValue(context: ProjectFileContext, site: ValueSite): void {
+  // References (`${NPM_TOKEN}`, `$TOKEN`, `${X:-}`) and other stand-ins are the placeholder table's job.
+  if (site.value.length < 4) return;
+  const name = site.name;
+  const detection = detectSecret(site.value, { name, role: "value", names: () => (name ?? "").toLowerCase(), siblings: () => "" }, allowListFor(context));
+  if (!detection) return;
+  const fix = site.fix?.(detection);
+  context.report({
+    start: site.start,
+    end: site.end,
+    message: `Hardcoded secret ${redact(detection.secret)} in ${site.where}: ${detection.signals.join("; ")}. ${site.advice}`,
+    severity: detection.severity,
+    lowered: context.role.test,
+    signals: detection.signals,
+    fixes: fix ? [fix] : [],
+  });
+}
+
+/** A fix made of one replacement in the file itself. */
+export function replaceFix(file: string, start: number, end: number, newText: string, title: string): Fix {
+  return { title, safe: true, edits: [{ file, start, end, newText }], creates: [] };
+}

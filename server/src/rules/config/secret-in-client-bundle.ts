@@ -1,0 +1,85 @@
+import ts from "typescript";
+import { defineRule, type RuleContext, type Trigger } from "../../engine/rule";
+import { clientFileByPath, clientFileOf, type ClientFile } from "./clientFiles";
+import { hasPublicPrefix } from "./data/publicEnvPrefixes";
+import { accessRead, destructuredReads, type EnvHolder, type EnvRead } from "./envReads";
+import { classifyName } from "./secrets/names";
+import { insideServerAction, nextServerOnlyStatements, topLevelStatementOf } from "./serverOnlyCode";
+
+const HOLDER_TEXT: Record<EnvHolder, string> = { process: "process.env", "import.meta": "import.meta.env", Bun: "Bun.env" };
+
+/** A variable that holds a credential by its name (the same judgement as config/no-hardcoded-secret) and is not public by its prefix. */
+export function isServerSecretName(name: string): boolean {
+  return !hasPublicPrefix(name) && classifyName(name).kind !== "none";
+}
+
+const USE_CLIENT = /["']use client["']/;
+const ENV_WORD = /\benv\b/;
+
+/**
+ * Only files that can be client code are parsed: those that say "use client" anywhere (the rule
+ * checks it is the directive) and those client by their place in the project.
+ */
+export const secretInClientBundleTrigger: Trigger = {
+  test(text, file, project) {
+    if (!ENV_WORD.test(text)) return false;
+    if (!file || !project) return true;
+    return USE_CLIENT.test(text) || clientFileByPath(file, project) !== undefined;
+  },
+};
+
+function message(read: EnvRead, client: ClientFile): string {
+  return (
+    `${HOLDER_TEXT[read.holder]}.${read.name} is a server-only secret read in ${client.where}; ` +
+    `move the read to server code and send the client only what it needs (a public prefix would publish the secret).`
+  );
+}
+
+export const secretInClientBundle = defineRule({
+  id: "config/secret-in-client-bundle",
+  factor: "III",
+  headline: false,
+  defaultSeverity: "warning",
+  description: "Server-only secrets (process.env.X named like a credential, without a public prefix) must not be read in code bundled for the browser.",
+  rationale:
+    "Factor III keeps credentials in the server's environment; code shipped to the browser either inlines the secret into a public bundle or silently reads undefined, so secrets belong in server code.",
+  fixable: false,
+  trigger: secretInClientBundleTrigger,
+  create(context: RuleContext) {
+    if (context.role.test) return {};
+    const client = clientFileOf(context.sourceFile, context.file, context.project);
+    if (!client) return {};
+    // Whether a read sits in server-only code needs the whole file (which helpers only the data
+    // functions use), and the walk links later statements only when it reaches them: decide at the end.
+    const reads: { read: EnvRead; node: ts.Node; start: number; end: number }[] = [];
+    const onServer = (node: ts.Node, serverStatements: () => ReadonlySet<ts.Statement>): boolean => {
+      if (insideServerAction(node)) return true;
+      const statement = client.nextPage ? topLevelStatementOf(node) : undefined;
+      return statement !== undefined && serverStatements().has(statement);
+    };
+    const collect = (read: EnvRead, node: ts.Node, start: number, end: number): void => {
+      if (isServerSecretName(read.name)) reads.push({ read, node, start, end });
+    };
+    const onAccess = (node: ts.Node): void => {
+      const read = accessRead(node as ts.PropertyAccessExpression | ts.ElementAccessExpression, context.semantics);
+      if (read) collect(read, node, node.getStart(context.sourceFile), node.getEnd());
+    };
+    return {
+      [ts.SyntaxKind.PropertyAccessExpression]: onAccess,
+      [ts.SyntaxKind.ElementAccessExpression]: onAccess,
+      [ts.SyntaxKind.VariableDeclaration]: (node) => {
+        for (const read of destructuredReads(node as ts.VariableDeclaration, context.semantics)) collect(read, node, read.start, read.end);
+      },
+      onEnd: () => {
+        let serverStatements: ReadonlySet<ts.Statement> | undefined;
+        const server = (): ReadonlySet<ts.Statement> => (serverStatements ??= nextServerOnlyStatements(context.sourceFile));
+        for (const { read, node, start, end } of reads) {
+          if (onServer(node, server)) continue;
+          context.report({ start, end, message: message(read, client), signals: ["secret env variable read in client code"] });
+        }
+      },
+    };
+  },
+});
+
+export default secretInClientBundle;
