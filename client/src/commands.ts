@@ -7,6 +7,8 @@ interface CommandContext {
   client(): LanguageClient | undefined;
   output: vscode.LogOutputChannel;
   status: StatusItem;
+  /** Opens or refreshes the report view; awaited, so the command resolves once it shows the audit. */
+  auditFinished(): Promise<void>;
   restart(): Promise<void>;
 }
 
@@ -68,6 +70,7 @@ export function registerCommands(context: vscode.ExtensionContext, ctx: CommandC
       }
       if (summary.cancelled) return summary;
       ctx.status.auditFinished(summary.findings, summary.durationMs);
+      await ctx.auditFinished();
       // Not awaited: the command resolves with the summary while the message waits for the user.
       void vscode.window.showInformationMessage(summaryMessage(summary), "Show Problems").then((choice) => {
         if (choice === "Show Problems") void vscode.commands.executeCommand("workbench.actions.view.problems");

@@ -2,6 +2,7 @@ import * as path from "node:path";
 import * as vscode from "vscode";
 import { LanguageClient, State, TransportKind, type LanguageClientOptions, type ServerOptions } from "vscode-languageclient/node";
 import { registerCommands } from "./commands";
+import { registerReportViews } from "./report/register";
 import { StatusItem } from "./statusItem";
 
 /** The client knows nothing of rules: it starts the server and surfaces what the server says. */
@@ -52,18 +53,21 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ clie
   const output = vscode.window.createOutputChannel("Twelve-Factor Lint", { log: true });
   const status = new StatusItem();
   context.subscriptions.push(output, status);
+  const reportViews = registerReportViews(context, () => client, output);
 
   const start = async (): Promise<void> => {
     client = createClient(context, output);
     client.onDidChangeState((event) => status.setRunning(event.newState === State.Running));
     await client.start();
     client.onNotification("twelveFactor/status", (params) => status.update(params));
+    void reportViews.serverStarted();
   };
 
   registerCommands(context, {
     client: () => client,
     output,
     status,
+    auditFinished: () => reportViews.auditFinished(),
     restart: async () => {
       await client?.stop();
       await start();

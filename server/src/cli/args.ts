@@ -1,9 +1,10 @@
 import { parseArgs } from "node:util";
+import { baselineConflict, takeWriteBaseline, type BaselineOptions } from "./baselineArgs";
 
-export const FORMATS = ["text", "json", "sarif"] as const;
+export const FORMATS = ["text", "json", "sarif", "html", "markdown"] as const;
 export type OutputFormat = (typeof FORMATS)[number];
 
-export interface CliOptions {
+export interface CliOptions extends BaselineOptions {
   paths: string[];
   format: OutputFormat;
   output?: string;
@@ -27,13 +28,18 @@ Paths default to "."; the project root is the nearest folder at or above the fir
 path that holds a package.json or .git.
 
 Options:
-  -f, --format text|json|sarif   Report format (default: text)
+  -f, --format FORMAT            text, json, sarif, html or markdown (default: text)
   -o, --output FILE              Write the report to FILE instead of stdout
       --fix                      Apply safe fixes, then report what remains
       --rule ID=SEVERITY         Set a rule to off, info, warning or error (repeatable)
       --max-warnings N           Exit with 1 when there are more than N warnings
       --quiet                    Report errors only
       --color, --no-color        Force colors on or off
+      --write-baseline [FILE]    Record the current findings as accepted, then exit 0
+                                 (default FILE: .twelve-factor-baseline.json at the root)
+      --baseline FILE            Hide the findings in this baseline (default: the root's
+                                 .twelve-factor-baseline.json, when there is one)
+      --no-baseline              Show every finding, baselined or not
   -h, --help                     Show this help
   -v, --version                  Show the version
 
@@ -54,10 +60,12 @@ function describeParseError(error: unknown): string {
 
 /** Parses argv (without `node` and the script). Never throws: a usage error comes back as a message. */
 export function parseCliArgs(argv: readonly string[]): ParsedArgs {
+  const taken = takeWriteBaseline(argv);
+  if (taken.error) return { ok: false, message: taken.error };
   let parsed;
   try {
     parsed = parseArgs({
-      args: [...argv],
+      args: taken.rest,
       allowPositionals: true,
       strict: true,
       options: {
@@ -71,6 +79,8 @@ export function parseCliArgs(argv: readonly string[]): ParsedArgs {
         "no-color": { type: "boolean" },
         help: { type: "boolean", short: "h" },
         version: { type: "boolean", short: "v" },
+        baseline: { type: "string" },
+        "no-baseline": { type: "boolean" },
       },
     });
   } catch (error) {
@@ -88,6 +98,14 @@ export function parseCliArgs(argv: readonly string[]): ParsedArgs {
     maxWarnings = Number(text);
   }
   if (values.output !== undefined && values.output.trim() === "") return { ok: false, message: "--output needs a file name" };
+  // Each baseline key only when its flag was given, so the options stay comparable as plain data.
+  const baseline: BaselineOptions = {
+    ...(taken.writeBaseline ? { writeBaseline: taken.writeBaseline } : {}),
+    ...(values.baseline !== undefined ? { baseline: values.baseline } : {}),
+    ...(values["no-baseline"] ? { noBaseline: true } : {}),
+  };
+  const conflict = baselineConflict(baseline);
+  if (conflict) return { ok: false, message: conflict };
   return {
     ok: true,
     options: {
@@ -101,6 +119,7 @@ export function parseCliArgs(argv: readonly string[]): ParsedArgs {
       color: values["no-color"] ? false : values.color ? true : undefined,
       help: values.help ?? false,
       version: values.version ?? false,
+      ...baseline,
     },
   };
 }

@@ -1,24 +1,43 @@
 import { applyFixes, type ApplyFixesResult } from "../engine/applyFixes";
 import { Engine } from "../engine/analyzer";
 import type { ProjectConfig } from "../engine/configTypes";
+import { discoverFiles } from "../engine/discovery";
 import { diskHost } from "../engine/host";
 import type { RuleDefinition } from "../engine/rule";
 import type { Finding } from "../engine/types";
 
+/** Files whose change alters what other files' rules see (a new `.env.example` wakes a rule up). */
+const PROJECT_FACT_FILE = /(^|[\\/])(package\.json|\.gitignore|\.env[^\\/]*|tsconfig[^\\/]*\.json|jsconfig\.json)$/;
+
 /**
  * `--fix`: applies safe fixes over several passes, re-analysing changed files with one engine
- * whose caches are invalidated for every file a pass wrote (`.env.example` changes project
- * facts). With `--quiet` only errors are fixed, as ESLint does.
+ * whose caches are invalidated for every file a pass wrote. A pass that wrote a project fact
+ * (`.env.example`, `package.json`, ...) re-analyses every file of the run, since any of them may
+ * now have new fixable findings: one `--fix` reaches what a second would. With `--quiet` only
+ * errors are fixed, as ESLint does.
  */
-export function fixProject(options: { root: string; findings: readonly Finding[]; config: ProjectConfig; rules: readonly RuleDefinition[]; errorsOnly: boolean }): Promise<ApplyFixesResult> {
+export function fixProject(options: {
+  root: string;
+  /** The run's paths (default: the whole root), for the re-analysis after a project fact changed. */
+  paths?: string[];
+  findings: readonly Finding[];
+  config: ProjectConfig;
+  rules: readonly RuleDefinition[];
+  errorsOnly: boolean;
+  /** Drops findings that must stay as they are (baselined ones) from each re-analysis. */
+  hide?: (findings: Finding[]) => Finding[];
+}): Promise<ApplyFixesResult> {
   const engine = new Engine({ root: options.root, rules: options.rules, config: options.config, host: diskHost });
   const wanted = (finding: Finding) => !options.errorsOnly || finding.severity === "error";
   return applyFixes({
     root: options.root,
     findings: options.findings.filter(wanted),
-    reanalyze(files) {
-      for (const file of files) engine.invalidate(file);
-      return files.flatMap((file) => engine.analyzeFile(file).findings).filter(wanted);
+    reanalyze(changed) {
+      for (const file of changed) engine.invalidate(file);
+      const factsChanged = changed.some((file) => PROJECT_FACT_FILE.test(file));
+      const files = factsChanged ? [...new Set([...changed, ...discoverFiles(options.root, { paths: options.paths, ignore: options.config.ignore }).files])] : changed;
+      const found = files.flatMap((file) => engine.analyzeFile(file).findings).filter(wanted);
+      return options.hide ? options.hide(found) : found;
     },
   });
 }

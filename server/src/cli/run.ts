@@ -6,12 +6,15 @@ import { loadProjectConfig, parseRuleOverride } from "../engine/config";
 import { mergeConfig, type ProjectConfig } from "../engine/configTypes";
 import { diskHost } from "../engine/host";
 import type { RuleDefinition } from "../engine/rule";
-import type { Note, SeveritySetting } from "../engine/types";
+import type { Finding, Note, SeveritySetting } from "../engine/types";
 import { RULES } from "../rules/registry";
 import { parseCliArgs, USAGE, type CliOptions } from "./args";
+import { applyBaseline, writeBaselineFile, type BaselineApplied } from "./baselineStep";
 import { describeFixes, fixProject } from "./fixStep";
 import { wantsColor } from "./formatters/colors";
+import { formatHtml } from "./formatters/html";
 import { formatJson } from "./formatters/json";
+import { formatMarkdown } from "./formatters/markdown";
 import { formatSarif } from "./formatters/sarif";
 import { formatText } from "./formatters/text";
 import { createProgress } from "./progress";
@@ -64,10 +67,19 @@ function ruleOverrides(values: readonly string[], knownIds: ReadonlySet<string>)
   return rules;
 }
 
-function render(report: Report, options: CliOptions, color: boolean, rules: readonly RuleDefinition[]): string {
-  if (options.format === "json") return formatJson(report);
+/** `baselined`: findings a baseline hid, which every format but SARIF mentions. */
+function render(report: Report, options: CliOptions, color: boolean, rules: readonly RuleDefinition[], cwd: string, baselined: number): string {
+  if (options.format === "json") return formatJson(report, { baselined });
   if (options.format === "sarif") return formatSarif(report, { rules, version });
-  return formatText(report, { color, quiet: options.quiet });
+  if (options.format === "html") return formatHtml(report, { rules, baselined, outputFile: options.output === undefined ? undefined : path.resolve(cwd, options.output) });
+  if (options.format === "markdown") return formatMarkdown(report, { rules, baselined });
+  return formatText(report, { color, quiet: options.quiet, baselined });
+}
+
+function hideBaselined(target: Target, io: CliIO, options: CliOptions, findings: Finding[]): BaselineApplied {
+  const applied = applyBaseline({ root: target.root, cwd: io.cwd, findings, options });
+  if (!applied.ok) throw new UsageError(applied.message);
+  return applied.value;
 }
 
 function writeReport(io: CliIO, file: string, text: string): void {
@@ -111,16 +123,38 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
   const config = mergeConfig(loaded.config, { rules: overrides });
 
   let result = await audit(target, config, io);
+  // Baselined findings are accepted as they are: `--fix` leaves them alone too.
+  let shown = hideBaselined(target, io, options, result.findings);
   const fixNotes: Note[] = [];
   let fixSummary: string | undefined;
   if (options.fix) {
-    const outcome = await fixProject({ root: target.root, findings: result.findings, config, rules: RULES, errorsOnly: options.quiet });
+    const outcome = await fixProject({
+      root: target.root,
+      paths: target.paths,
+      findings: shown.fresh,
+      config,
+      rules: RULES,
+      errorsOnly: options.quiet,
+      hide: (found) => hideBaselined(target, io, options, found).fresh,
+    });
     fixNotes.push(...outcome.notes);
     fixSummary = describeFixes(outcome);
-    if (outcome.fixesApplied > 0) result = await audit(target, config, io);
+    if (outcome.fixesApplied > 0) {
+      result = await audit(target, config, io);
+      shown = hideBaselined(target, io, options, result.findings);
+    }
   }
 
-  const all = buildReport({ root: target.root, stats: result.stats, findings: result.findings, notes: [...loaded.notes, ...result.notes, ...fixNotes], rules: RULES });
+  if (options.writeBaseline) {
+    for (const note of [...loaded.notes, ...result.notes, ...fixNotes]) io.stderr.write(`${note.level}: ${note.message}\n`);
+    if (fixSummary) io.stderr.write(`${fixSummary}\n`);
+    const written = writeBaselineFile({ root: target.root, cwd: io.cwd, findings: result.findings, file: options.writeBaseline.file, paths: target.paths });
+    if (!written.ok) throw new UsageError(written.message);
+    io.stdout.write(`${written.value}\n`);
+    return EXIT_OK;
+  }
+
+  const all = buildReport({ root: target.root, stats: result.stats, findings: shown.fresh, notes: [...loaded.notes, ...shown.notes, ...result.notes, ...fixNotes], rules: RULES });
   const totals = countFindings(all.findings);
   const report: Report = options.quiet
     ? { ...all, findings: all.findings.filter((finding) => finding.severity === "error"), notes: all.notes.filter((note) => note.level !== "info") }
@@ -130,7 +164,7 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
   if (fixSummary) io.stderr.write(`${fixSummary}\n`);
 
   const color = options.output === undefined && (options.color ?? wantsColor({ noColor: false, isTTY: io.stdout.isTTY, env: io.env }));
-  const text = render(report, options, color, RULES);
+  const text = render(report, options, color, RULES, io.cwd, shown.baselined);
   if (options.output !== undefined) writeReport(io, options.output, text);
   else io.stdout.write(text);
 

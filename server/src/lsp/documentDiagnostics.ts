@@ -71,7 +71,9 @@ export class DocumentDiagnostics {
         this.onNotes(project.configNotes);
         const result = project.engine.analyzeFile(file, text);
         this.onNotes(result.notes);
-        findings = result.findings;
+        // Fingerprints are taken on the text just analysed (the buffer), so typing above a
+        // baselined line keeps it hidden.
+        findings = project.hideBaselined(result.findings, (other) => (other === file ? text : project.engine.project.host.readFile(other))).fresh;
       }
     }
     const commentable = file !== undefined && isSourceFile(file);

@@ -1,12 +1,13 @@
 import path from "node:path";
 import ignore, { type Ignore } from "ignore";
 import { Engine } from "../engine/analyzer";
+import { BASELINE_FILE_NAME, filterByBaseline, loadBaseline, type Baseline, type BaselineFilterResult, type TextOf } from "../engine/baseline";
 import { loadProjectConfig } from "../engine/config";
 import { mergeConfig, type ProjectConfig } from "../engine/configTypes";
 import { EXCLUDED_DIRS } from "../engine/discovery";
 import type { DocumentHost } from "../engine/host";
 import type { RuleDefinition } from "../engine/rule";
-import type { Note } from "../engine/types";
+import type { Finding, Note } from "../engine/types";
 import type { Settings } from "./settings";
 
 /** One analysed project: a workspace folder (or, outside any folder, the file's package). */
@@ -17,6 +18,10 @@ export interface Project {
   /** Notes from loading the configuration, shown once. */
   configNotes: Note[];
   isExcluded(file: string): boolean;
+  /** `.twelve-factor-baseline.json`, unless absent, broken or `twelveFactor.baseline.enabled` is false. */
+  baseline?: Baseline;
+  /** The findings the baseline does not hold; `textOf` reads the text the findings were computed on. */
+  hideBaselined(findings: Finding[], textOf?: TextOf): BaselineFilterResult;
 }
 
 /**
@@ -72,7 +77,16 @@ export class ProjectRegistry {
     let project = this.projects.get(root);
     if (!project) {
       const engine = new Engine({ root, rules: this.rules, host: this.host });
-      project = { root, engine, config: { rules: {}, ignore: [], secrets: { allow: [] } }, configNotes: [], isExcluded: () => false };
+      project = {
+        root,
+        engine,
+        config: { rules: {}, ignore: [], secrets: { allow: [] } },
+        configNotes: [],
+        isExcluded: () => false,
+        hideBaselined(findings, textOf = (file) => engine.project.host.readFile(file)) {
+          return this.baseline && findings.length > 0 ? filterByBaseline(findings, this.baseline, textOf, root) : { fresh: findings, baselined: 0 };
+        },
+      };
       this.configure(project);
       this.projects.set(root, project);
     }
@@ -84,6 +98,10 @@ export class ProjectRegistry {
     const config = mergeConfig(loaded.config, { rules: this.settings.rules, ignore: this.settings.exclude });
     project.config = config;
     project.configNotes = loaded.notes;
+    // Read even when the setting is off, so a broken file is still reported once.
+    const baseline = loadBaseline(path.join(project.root, BASELINE_FILE_NAME), this.host);
+    if (baseline.note) project.configNotes = [...project.configNotes, baseline.note];
+    project.baseline = this.settings.baseline.enabled ? baseline.baseline : undefined;
     project.engine.setConfig(config);
     const matcher: Ignore = ignore().add(config.ignore);
     project.isExcluded = (file) => {

@@ -12,17 +12,19 @@ export interface Settings {
   /** Extra globs (gitignore-style, relative to the workspace folder) never analysed. */
   exclude: string[];
   rules: Record<string, SeveritySetting>;
+  /** Hide the findings recorded in the project's `.twelve-factor-baseline.json`; false shows everything. */
+  baseline: { enabled: boolean };
   trace: { server: "off" | "messages" | "verbose" };
 }
 
-export const DEFAULT_SETTINGS: Settings = { enable: true, run: "onType", exclude: [], rules: {}, trace: { server: "off" } };
+export const DEFAULT_SETTINGS: Settings = { enable: true, run: "onType", exclude: [], rules: {}, baseline: { enabled: true }, trace: { server: "off" } };
 
 export const SETTINGS_SECTION = "twelveFactor";
 
 /** Reads whatever the client sent; every wrong value is named once and replaced by its default. */
 export function normalizeSettings(raw: unknown, knownRuleIds: ReadonlySet<string>): { settings: Settings; problems: string[] } {
   const problems: string[] = [];
-  const settings: Settings = { ...DEFAULT_SETTINGS, exclude: [], rules: {}, trace: { ...DEFAULT_SETTINGS.trace } };
+  const settings: Settings = { ...DEFAULT_SETTINGS, exclude: [], rules: {}, baseline: { ...DEFAULT_SETTINGS.baseline }, trace: { ...DEFAULT_SETTINGS.trace } };
   if (raw === undefined || raw === null) return { settings, problems };
   if (typeof raw !== "object" || Array.isArray(raw)) return { settings, problems: ["twelveFactor settings must be an object; using the defaults."] };
   const value = raw as Record<string, unknown>;
@@ -48,6 +50,11 @@ export function normalizeSettings(raw: unknown, knownRuleIds: ReadonlySet<string
     } else {
       problems.push("twelveFactor.rules must be an object of rule id to severity; ignoring it.");
     }
+  }
+  const baselineEnabled = (value.baseline as { enabled?: unknown } | undefined)?.enabled;
+  if (baselineEnabled !== undefined) {
+    if (typeof baselineEnabled === "boolean") settings.baseline.enabled = baselineEnabled;
+    else problems.push("twelveFactor.baseline.enabled must be true or false; using true.");
   }
   const trace = (value.trace as { server?: unknown } | undefined)?.server;
   if (trace === "off" || trace === "messages" || trace === "verbose") settings.trace.server = trace;

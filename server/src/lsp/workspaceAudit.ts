@@ -1,4 +1,5 @@
 import { auditProject, type AuditResult } from "../engine/audit";
+import { diskHost } from "../engine/host";
 import type { RuleDefinition } from "../engine/rule";
 import { FACTORS, type Finding, type Note } from "../engine/types";
 import type { Project } from "./projects";
@@ -28,7 +29,11 @@ export class WorkspaceAudit {
   private readonly byFile = new Map<string, Finding[]>();
   /** Every file ever reported, with a counter bumped when its findings change (the pull resultId). */
   private readonly versions = new Map<string, number>();
+  /** Findings the project's baseline hid, per file. */
+  private readonly baselinedByFile = new Map<string, number>();
   private fileCount = 0;
+  /** The last audit's parsed/skipped/bytes totals, for the report view's header. */
+  private scanned = { parsed: 0, skipped: 0, bytes: 0 };
   private durationMs = 0;
   ran = false;
 
@@ -57,7 +62,7 @@ export class WorkspaceAudit {
 
   /** Audits every project in turn; files are read from disk on worker threads where worthwhile. */
   async run(projects: readonly Project[], progress: AuditProgress, onNote: (note: Note) => void): Promise<AuditSummary> {
-    const results: AuditResult[] = [];
+    const results: Array<AuditResult & { hidden: Finding[] }> = [];
     const started = Date.now();
     let cancelled = false;
     try {
@@ -74,7 +79,10 @@ export class WorkspaceAudit {
             progress.report(Math.floor(((index + share) / projects.length) * 100), `${done}/${total} files`);
           },
         });
-        results.push(result);
+        // The workers read the disk, so the fingerprints are taken on the disk's text too.
+        const { fresh } = project.hideBaselined(result.findings, diskHost.readFile);
+        const kept = new Set(fresh);
+        results.push({ ...result, findings: fresh, hidden: result.findings.filter((finding) => !kept.has(finding)) });
       }
     } catch (error) {
       if (!progress.signal.aborted) throw error;
@@ -83,11 +91,15 @@ export class WorkspaceAudit {
     if (!cancelled) {
       const before = new Set(this.byFile.keys());
       this.byFile.clear();
+      this.baselinedByFile.clear();
       this.fileCount = 0;
+      this.scanned = { parsed: 0, skipped: 0, bytes: 0 };
       for (const result of results) {
         this.fileCount += result.stats.files;
+        for (const key of ["parsed", "skipped", "bytes"] as const) this.scanned[key] += result.stats[key];
         for (const note of result.notes) onNote(note);
         for (const finding of result.findings) this.byFile.set(finding.file, [...(this.byFile.get(finding.file) ?? []), finding]);
+        for (const finding of result.hidden) this.baselinedByFile.set(finding.file, (this.baselinedByFile.get(finding.file) ?? 0) + 1);
       }
       for (const file of new Set([...before, ...this.byFile.keys()])) this.bump(file);
       this.durationMs = Date.now() - started;
@@ -96,12 +108,23 @@ export class WorkspaceAudit {
     return { ...this.summary(), cancelled };
   }
 
-  /** A file changed on disk: replace its findings (empty to forget it). */
-  update(file: string, findings: Finding[]): void {
+  /** Findings hidden by a baseline in the last audit (kept up to date as files change). */
+  baselined(): number {
+    return [...this.baselinedByFile.values()].reduce((sum, count) => sum + count, 0);
+  }
+
+  /** A file changed on disk: replace its findings (empty to forget it) and how many the baseline hid. */
+  update(file: string, findings: Finding[], baselined = 0): void {
+    if (baselined > 0) this.baselinedByFile.set(file, baselined);
+    else this.baselinedByFile.delete(file);
     if (findings.length === 0 && !this.byFile.has(file)) return;
     if (findings.length === 0) this.byFile.delete(file);
     else this.byFile.set(file, findings);
     this.bump(file);
+  }
+
+  stats(): { files: number; parsed: number; skipped: number; bytes: number; durationMs: number } {
+    return { files: this.fileCount, ...this.scanned, durationMs: this.durationMs };
   }
 
   summary(): AuditSummary {

@@ -67,12 +67,19 @@ describe("README screenshots", () => {
       await vscode.commands.executeCommand("editor.action.quickFix");
       await requestScreenshot("quick-fix", { waitFor: '.action-widget:has-text("Read the secret from process.env.STRIPE_SECRET_KEY")' });
       // Enter on the highlighted entry: the editor's own path, which also saves the files no
-      // editor shows (files.refactoring.autoSave), unlike an API edit.
+      // editor shows (files.refactoring.autoSave), unlike an API edit. The secret's line in .env
+      // never travels through the editor: the server writes that file itself.
       const saved = (relativePath: string) =>
         nextEvent(vscode.workspace.onDidSaveTextDocument, (document) => document.uri.fsPath === workspaceUri(relativePath).fsPath, `the save of ${relativePath}`);
-      const applied = Promise.all([nextChangeOf(editor.document), saved(".env.example"), saved(".env")]);
-      await vscode.commands.executeCommand("acceptSelectedCodeAction");
-      await applied;
+      const envWatcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(workspaceUri("."), ".env"));
+      const created = nextEvent(envWatcher.onDidCreate, () => true, "the creation of .env");
+      const applied = Promise.all([nextChangeOf(editor.document), saved(".env.example"), created]);
+      try {
+        await vscode.commands.executeCommand("acceptSelectedCodeAction");
+        await applied;
+      } finally {
+        envWatcher.dispose();
+      }
     } finally {
       await vscode.commands.executeCommand("hideCodeActionWidget");
     }

@@ -5,18 +5,19 @@ export interface JsonReport {
   version: 1;
   root: string;
   stats: ReportStats;
-  summary: { problems: number; errors: number; warnings: number; infos: number; fixable: number };
+  /** `baselined`: findings a baseline hid; only present when a baseline hid some. */
+  summary: { problems: number; errors: number; warnings: number; infos: number; fixable: number; baselined?: number };
   findings: ReportFinding[];
   notes: ReportNote[];
 }
 
-export function toJsonReport(report: Report): JsonReport {
+export function toJsonReport(report: Report, options: { baselined?: number } = {}): JsonReport {
   const counts = countFindings(report.findings);
   return {
     version: 1,
     root: report.root,
     stats: report.stats,
-    summary: { problems: report.findings.length, ...counts },
+    summary: { problems: report.findings.length, ...counts, ...(options.baselined ? { baselined: options.baselined } : {}) },
     // Fields are listed one by one so a later addition to ReportFinding is a deliberate change here.
     findings: report.findings.map((finding) => ({
       ruleId: finding.ruleId,
@@ -33,6 +34,6 @@ export function toJsonReport(report: Report): JsonReport {
   };
 }
 
-export function formatJson(report: Report): string {
-  return `${JSON.stringify(toJsonReport(report), null, 2)}\n`;
+export function formatJson(report: Report, options: { baselined?: number } = {}): string {
+  return `${JSON.stringify(toJsonReport(report, options), null, 2)}\n`;
 }

@@ -32,12 +32,14 @@ function fileBlock(file: string, findings: readonly ReportFinding[], colors: Pal
  * one summary line. A clean run says so in one line, so an empty log never leaves a reader
  * wondering whether anything ran. Notes are not part of it: the CLI writes them to stderr.
  */
-export function formatText(report: Report, options: { color: boolean; quiet?: boolean }): string {
+export function formatText(report: Report, options: { color: boolean; quiet?: boolean; baselined?: number }): string {
   const colors = palette(options.color);
   const counts = countFindings(report.findings);
+  // Said on the summary line, so nobody mistakes a baselined run for a clean codebase.
+  const hidden = options.baselined ? `${plural(options.baselined, "baselined finding")} hidden` : "";
   if (report.findings.length === 0) {
     const what = options.quiet ? "No errors found" : "No problems found";
-    return `${colors.green("✔")} ${what} (${plural(report.stats.files, "file")} checked).\n`;
+    return `${colors.green("✔")} ${what} (${plural(report.stats.files, "file")} checked${hidden ? `, ${hidden}` : ""}).\n`;
   }
   const byFile = new Map<string, ReportFinding[]>();
   for (const finding of report.findings) byFile.set(finding.file, [...(byFile.get(finding.file) ?? []), finding]);
@@ -45,9 +47,9 @@ export function formatText(report: Report, options: { color: boolean; quiet?: bo
 
   const total = report.findings.length;
   const summaryColor = counts.errors > 0 ? colors.red : counts.warnings > 0 ? colors.yellow : colors.blue;
-  const summary = summaryColor(
-    colors.bold(`✖ ${plural(total, "problem")} (${plural(counts.errors, "error")}, ${plural(counts.warnings, "warning")}, ${plural(counts.infos, "info")})`),
-  );
+  const summary =
+    summaryColor(colors.bold(`✖ ${plural(total, "problem")} (${plural(counts.errors, "error")}, ${plural(counts.warnings, "warning")}, ${plural(counts.infos, "info")})`)) +
+    (hidden ? ` ${colors.dim(`(${hidden})`)}` : "");
   const fixable = counts.fixable === 0 ? [] : [`  ${counts.fixable === 1 ? "1 problem is" : `${counts.fixable} problems are`} fixable with --fix.`];
   return [...blocks.map((block) => `${block}\n`), summary, ...fixable].join("\n") + "\n";
 }

@@ -1,0 +1,22 @@
+import { buildAuditReport, type AuditReport, type RuleMeta } from "./model";
+import type { Report } from "./findings";
+import { readProjectName } from "./projectName";
+
+export interface AuditFormatOptions {
+  rules: readonly RuleMeta[];
+  /** Findings hidden by a baseline, when one was applied. */
+  baselined?: number;
+}
+
+/** The flat report (what text, JSON and SARIF print) as the per-factor audit report. */
+export function toAuditReport(report: Report, options: AuditFormatOptions): AuditReport {
+  return buildAuditReport({
+    root: report.root,
+    projectName: readProjectName(report.root),
+    findings: report.findings,
+    stats: report.stats,
+    rules: options.rules,
+    notes: report.notes,
+    baselined: options.baselined,
+  });
+}

@@ -1,0 +1,27 @@
+/**
+ * The webview's only script (nonce'd): turns clicks on findings and action buttons into
+ * messages for the extension. Links and buttons are real elements, so Enter and Space work too.
+ */
+export const WEBVIEW_SCRIPT = `
+(function () {
+  const vscode = acquireVsCodeApi();
+  document.addEventListener("click", function (event) {
+    const target = event.target instanceof Element ? event.target.closest("[data-file], [data-action]") : null;
+    if (!target) return;
+    event.preventDefault();
+    const action = target.getAttribute("data-action");
+    if (action === "export") {
+      vscode.postMessage({ type: "export", format: target.getAttribute("data-format") });
+    } else if (action === "rerun" || action === "fixAll") {
+      vscode.postMessage({ type: action });
+    } else {
+      vscode.postMessage({
+        type: "open",
+        file: target.getAttribute("data-file"),
+        line: Number(target.getAttribute("data-line")),
+        column: Number(target.getAttribute("data-column")),
+      });
+    }
+  });
+})();
+`;

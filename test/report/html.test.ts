@@ -1,0 +1,173 @@
+import assert from "node:assert/strict";
+import { createHash } from "node:crypto";
+import { describe, it } from "node:test";
+import vm from "node:vm";
+import { renderHtml } from "../../server/src/report/html";
+import { buildAuditReport } from "../../server/src/report/model";
+import { finding, htmlScorecardRows, rule, STATS } from "./helpers";
+
+const RULES = [rule("config/no-hardcoded-secret", "III", "warning", true), rule("port-binding/no-fixed-port", "VII", "warning", true), rule("dependencies/no-lockfile", "II", "info")];
+
+const HOSTILE_FILE = "src/<script>alert(1)</script> a&b #1.ts";
+const HOSTILE_MESSAGE = `Bad <img src=x onerror="alert(1)"> & 'quoted' value.`;
+
+function sampleReport() {
+  return buildAuditReport({
+    root: "/srv/shop",
+    projectName: `"><b>shop</b>`,
+    stats: STATS,
+    rules: RULES,
+    baselined: 2,
+    notes: [{ level: "warning", file: "assets/<x>.bin", message: "binary <file> skipped" }],
+    findings: [
+      finding({ ruleId: "port-binding/no-fixed-port", factor: "VII", file: "src/server.ts", line: 3, fixable: true, message: "Port 3000 is hardcoded in listen()." }),
+      finding({ ruleId: "config/no-hardcoded-secret", factor: "III", severity: "error", file: HOSTILE_FILE, line: 4, message: HOSTILE_MESSAGE }),
+      finding({ ruleId: "dependencies/no-lockfile", factor: "II", severity: "info", file: "package.json", line: 1 }),
+    ],
+  });
+}
+
+/** Every `<a>` in the page as its attributes. */
+function anchors(html: string): Record<string, string>[] {
+  return [...html.matchAll(/<a ([^>]*)>/g)].map((match) => Object.fromEntries([...match[1].matchAll(/([\w-]+)="([^"]*)"/g)].map((attr) => [attr[1], attr[2]])));
+}
+
+describe("renderHtml, file mode (CLI --format html)", () => {
+  const html = renderHtml(sampleReport());
+
+  it("shows the twelve factor rows in order with status and counts", () => {
+    assert.deepEqual(htmlScorecardRows(html), [
+      { factor: "I", status: "not-applicable", error: 0, warning: 0, info: 0 },
+      { factor: "II", status: "info", error: 0, warning: 0, info: 1 },
+      { factor: "III", status: "errors", error: 1, warning: 0, info: 0 },
+      { factor: "IV", status: "not-applicable", error: 0, warning: 0, info: 0 },
+      { factor: "V", status: "not-applicable", error: 0, warning: 0, info: 0 },
+      { factor: "VI", status: "not-applicable", error: 0, warning: 0, info: 0 },
+      { factor: "VII", status: "warnings", error: 0, warning: 1, info: 0 },
+      { factor: "VIII", status: "not-applicable", error: 0, warning: 0, info: 0 },
+      { factor: "IX", status: "not-applicable", error: 0, warning: 0, info: 0 },
+      { factor: "X", status: "not-applicable", error: 0, warning: 0, info: 0 },
+      { factor: "XI", status: "not-applicable", error: 0, warning: 0, info: 0 },
+      { factor: "XII", status: "not-applicable", error: 0, warning: 0, info: 0 },
+    ]);
+    assert.equal((html.match(/<details class="factor" /g) ?? []).length, 12);
+    // Factors with findings start open, clean ones closed.
+    assert.match(html, /<details class="factor" id="factor-III" data-factor="III" data-status="errors" open>/);
+    assert.match(html, /<details class="factor" id="factor-I" data-factor="I" data-status="not-applicable">/);
+  });
+
+  it("sums up files, time, severities, fixable and baselined findings, and lists the top fixes", () => {
+    const stats = [...html.matchAll(/<li><span class="value[^"]*">([^<]*)<\/span> <span class="muted">([^<]*)<\/span><\/li>/g)].map((match) => `${match[2]}=${match[1]}`);
+    assert.deepEqual(stats, ["Files scanned=7", "Time taken=1.5 s", "Errors=1", "Warnings=1", "Info=1", "Fixable=1"]);
+    assert.match(html, /<span class="value sev-error">1<\/span> <span class="muted">Errors<\/span>/);
+    assert.match(html, /2 findings recorded in the baseline are not shown\./);
+    const top = /<ol class="top">(.*?)<\/ol>/s.exec(html)?.[1] ?? "";
+    assert.deepEqual(
+      [...top.matchAll(/<strong><a href="[^"]*">([^<]*)<\/a><\/strong>/g)].map((match) => match[1]),
+      ["config/no-hardcoded-secret", "port-binding/no-fixed-port", "dependencies/no-lockfile"],
+    );
+    assert.match(top, /port-binding\/no-fixed-port<\/a><\/strong> <span class="muted">\(Factor VII · Port binding\)<\/span>: 1 finding \(<span class="sev sev-warning">warning<\/span>, 1 fixable\)\./);
+  });
+
+  it("links each finding to <file>#L<line>, percent-encoded, and docs to the rule page", () => {
+    const findingLinks = anchors(html).filter((attrs) => attrs.class === "finding-link loc");
+    assert.deepEqual(
+      [...new Set(findingLinks.map((attrs) => attrs.href))].sort(),
+      ["package.json#L1", "src/%3Cscript%3Ealert(1)%3C/script%3E%20a%26b%20%231.ts#L4", "src/server.ts#L3"],
+    );
+    assert.ok(anchors(html).some((attrs) => attrs.href === "https://example.invalid/docs/port-binding/no-fixed-port.md"));
+    const moved = renderHtml(sampleReport(), { linkBase: "../" });
+    assert.ok(anchors(moved).some((attrs) => attrs.href === "../src/server.ts#L3"));
+  });
+
+  it("escapes project text: file names, messages, notes and the project name", () => {
+    assert.ok(!html.includes("<script"), "no <script> at all in file mode");
+    assert.ok(!html.includes("<img"));
+    assert.ok(!html.includes("<b>shop"));
+    assert.ok(!html.includes("<x>"));
+    assert.ok(html.includes("src/&#60;script&#62;alert(1)&#60;/script&#62; a&#38;b #1.ts:4"));
+    assert.ok(html.includes("Bad &#60;img src=x onerror=&#34;alert(1)&#34;&#62; &#38; &#39;quoted&#39; value."));
+    assert.ok(html.includes("<title>Twelve-Factor audit: &#34;&#62;&#60;b&#62;shop&#60;/b&#62;</title>"));
+    assert.ok(html.includes("binary &#60;file&#62; skipped"));
+  });
+
+  it("is self-contained: a strict CSP that admits only its own stylesheet, no script, no remote resources", () => {
+    const csp = /<meta http-equiv="Content-Security-Policy" content="([^"]+)">/.exec(html)?.[1];
+    const css = /<style>(.*?)<\/style>/s.exec(html)?.[1] ?? "";
+    const hash = createHash("sha256").update(css).digest("base64");
+    assert.equal(csp, `default-src &#39;none&#39;; style-src &#39;sha256-${hash}&#39;; base-uri &#39;none&#39;; form-action &#39;none&#39;`);
+    assert.equal((html.match(/<style/g) ?? []).length, 1);
+    assert.doesNotMatch(html, /<(script|link|img|iframe|object|embed|video|audio|source)\b/);
+    const tags = html.match(/<[a-zA-Z][^>]*>/g) ?? [];
+    assert.deepEqual(tags.filter((tag) => /\s(src|srcset|poster|action|formaction|background)=/.test(tag)), []);
+    assert.doesNotMatch(css, /url\(|@import|https?:/);
+    // The only absolute URLs are the rule-docs links a reader may follow.
+    const urls = [...html.matchAll(/https?:\/\/[^"'\s<)]+/g)].map((match) => match[0]);
+    const docsHrefs = new Set(anchors(html).map((attrs) => attrs.href));
+    assert.ok(urls.length > 0 && urls.every((url) => docsHrefs.has(url)), `unexpected URLs: ${urls.filter((url) => !docsHrefs.has(url)).join(", ")}`);
+  });
+
+  it("is deterministic: two renders of the same findings are byte-identical", () => {
+    assert.equal(renderHtml(sampleReport()), html);
+  });
+});
+
+describe("renderHtml, webview mode", () => {
+  const webview = { cspSource: "vscode-webview://abc", nonce: "n0nceVALUE123" };
+  const html = renderHtml(sampleReport(), { webview });
+
+  it("allows only the nonce'd script and style and the webview's own source", () => {
+    const csp = /<meta http-equiv="Content-Security-Policy" content="([^"]+)">/.exec(html)?.[1]?.replace(/&#39;/g, "'");
+    assert.equal(csp, "default-src 'none'; style-src vscode-webview://abc 'nonce-n0nceVALUE123'; script-src 'nonce-n0nceVALUE123'; img-src vscode-webview://abc; font-src vscode-webview://abc; base-uri 'none'; form-action 'none'");
+    assert.deepEqual(html.match(/<script[^>]*>/g), ['<script nonce="n0nceVALUE123">']);
+    assert.deepEqual(html.match(/<style[^>]*>/g), ['<style nonce="n0nceVALUE123">']);
+  });
+
+  it("offers re-run, fix-all and export as real buttons, and findings as links carrying their location", () => {
+    assert.deepEqual(
+      [...html.matchAll(/<button type="button" data-action="(\w+)"(?: data-format="(\w+)")?>([^<]+)<\/button>/g)].map((match) => [match[1], match[2], match[3]]),
+      [
+        ["rerun", undefined, "Re-run audit"],
+        ["fixAll", undefined, "Fix all safe problems…"],
+        ["export", "html", "Export HTML"],
+        ["export", "markdown", "Export Markdown"],
+      ],
+    );
+    const link = anchors(html).find((attrs) => attrs["data-file"] === "src/server.ts");
+    assert.deepEqual(link, { class: "finding-link loc", href: "#", "data-file": "src/server.ts", "data-line": "3", "data-column": "5" });
+  });
+
+  it("its script posts open, rerun, fixAll and export messages for clicks", () => {
+    const script = /<script nonce="n0nceVALUE123">(.*?)<\/script>/s.exec(html)?.[1] ?? "";
+    const posted: unknown[] = [];
+    let onClick: ((event: unknown) => void) | undefined;
+    class Element {
+      constructor(private readonly attrs: Record<string, string>) {}
+      closest() {
+        return this;
+      }
+      getAttribute(name: string) {
+        return this.attrs[name] ?? null;
+      }
+    }
+    vm.runInNewContext(script, {
+      Element,
+      acquireVsCodeApi: () => ({ postMessage: (message: unknown) => posted.push(message) }),
+      document: { addEventListener: (type: string, listener: (event: unknown) => void) => (onClick = type === "click" ? listener : onClick) },
+    });
+    let prevented = 0;
+    const click = (attrs: Record<string, string>) => onClick?.({ target: new Element(attrs), preventDefault: () => prevented++ });
+    click({ "data-file": "src/<x>.ts", "data-line": "3", "data-column": "5" });
+    click({ "data-action": "rerun" });
+    click({ "data-action": "fixAll" });
+    click({ "data-action": "export", "data-format": "markdown" });
+    onClick?.({ target: "not an element", preventDefault: () => prevented++ });
+    assert.deepEqual(JSON.parse(JSON.stringify(posted)), [
+      { type: "open", file: "src/<x>.ts", line: 3, column: 5 },
+      { type: "rerun" },
+      { type: "fixAll" },
+      { type: "export", format: "markdown" },
+    ]);
+    assert.equal(prevented, 4);
+  });
+});
