@@ -51,7 +51,7 @@ describe("no secret appears in full on any output surface", () => {
     for (const finding of findings) assertNoSecret(`message of ${finding.ruleId}`, `${finding.message}\n${finding.signals.join("\n")}`);
   });
 
-  for (const format of ["text", "json", "sarif"]) {
+  for (const format of ["text", "json", "sarif", "html", "markdown"]) {
     it(`the CLI's ${format} output and its stderr`, () => {
       const run = runCli(project.root, [".", "--format", format]);
       assert.equal(run.code, 1, run.stderr);
@@ -61,19 +61,31 @@ describe("no secret appears in full on any output surface", () => {
     });
   }
 
-  it("the language server's diagnostics, hovers, code-action titles and logs", async () => {
-    const client = await TestClient.start({ root: project.root });
+  it("the language server's whole output: diagnostics (data included), hovers, code actions, edits, logs", async () => {
+    const client = await TestClient.start({ root: project.root, resourceOperations: true });
+    // Every byte the server writes to the client, requests and notifications alike: what a
+    // verbose trace (twelveFactor.trace.server) would put in the output channel.
+    let wire = "";
+    client.process.stdout!.on("data", (chunk: Buffer) => (wire += chunk.toString()));
     try {
       client.open(file, SOURCE);
       const diagnostics = await client.diagnosticsFor(file, (d) => d.filter((x) => x.code === "config/no-hardcoded-secret").length >= 5);
       for (const diagnostic of diagnostics) {
-        assertNoSecret("diagnostic message", typeof diagnostic.message === "string" ? diagnostic.message : diagnostic.message.value);
-        const hover = (await client.connection.sendRequest("textDocument/hover", { textDocument: { uri: uriOf(file) }, position: diagnostic.range.start })) as { contents: { value: string } } | null;
-        assertNoSecret("hover", hover?.contents.value ?? "");
-        const actions = await client.codeActions(file, [diagnostic]);
-        assertNoSecret("code action titles", actions.map((a) => a.title).join("\n"));
+        await client.connection.sendRequest("textDocument/hover", { textDocument: { uri: uriOf(file) }, position: diagnostic.range.start });
+        await client.codeActions(file, [diagnostic]);
       }
+      await client.connection.sendRequest("textDocument/codeAction", { textDocument: { uri: uriOf(file) }, range: diagnostics[0].range, context: { diagnostics, only: ["source.fixAll.twelveFactor"] } });
+      // Apply the Stripe fix as an editor would: its value must reach .env on disk, not the wire.
+      const stripe = diagnostics.find((d) => d.range.start.line === 2 && d.code === "config/no-hardcoded-secret")!;
+      const fix = (await client.codeActions(file, [stripe])).find((action) => action.isPreferred)!;
+      assert.equal(fix.edit, undefined, "a fix that moves a secret is a command, not an edit the client sees");
+      assert.equal(await client.executeCommand(fix.command!.command, fix.command!.arguments), true);
+      assert.match(project.read("src/payments.ts")!, /new Stripe\(process\.env\.STRIPE_SECRET_KEY\)/);
+      assert.equal(project.read(".env"), `STRIPE_SECRET_KEY=${SECRETS.stripe}\n`);
+      assert.equal(project.read(".env.example"), "STRIPE_SECRET_KEY=\n");
       await client.executeCommand("twelveFactor.server.auditWorkspace");
+      assert.match(wire, /no-hardcoded-secret/);
+      assertNoSecret("the server's protocol output", wire);
       assertNoSecret("server log lines", client.logs.join("\n"));
     } finally {
       client.kill();

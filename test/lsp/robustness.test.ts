@@ -13,7 +13,13 @@ import { SERVER, TestClient, uriOf } from "./lspClient";
  */
 before(() => assert.ok(existsSync(SERVER), "run `npm run build` first (npm test does)"));
 
-const BASE_FILES = { "package.json": `{ "name": "svc", "dependencies": {} }\n`, "package-lock.json": "{}\n", ".gitignore": "node_modules\n" };
+// The service stops gracefully (src/shutdown.ts), so port findings are the only ones in play.
+const BASE_FILES = {
+  "package.json": `{ "name": "svc", "dependencies": {} }\n`,
+  "package-lock.json": "{}\n",
+  ".gitignore": "node_modules\n",
+  "src/shutdown.ts": 'process.on("SIGTERM", () => process.exit(0));\n',
+};
 const portMessage = (port: number): string => `Port ${port} is hardcoded in listen(); bind to the port the platform gives in process.env.PORT.`;
 
 function rssMb(pid: number): number {
@@ -164,7 +170,8 @@ describe("language server robustness", () => {
     const auditMs = Date.now() - auditStarted;
     assert.equal(summary.cancelled, false);
     assert.equal(summary.files, 50_001 + Object.keys(BASE_FILES).length);
-    assert.equal(summary.findings, 5_000 + 1);
+    // Every tenth generated file listens on a literal port, except f0's port 0 (let the OS pick: fine).
+    assert.equal(summary.findings, 4_999 + 1);
     assert.ok(latencies.length >= 5, `only ${latencies.length} edits landed during the audit`);
     const p50 = percentile(latencies, 50);
     const p95 = percentile(latencies, 95);

@@ -14,7 +14,13 @@ import { applyWorkspaceEdit, SERVER, TestClient, uriOf } from "./lspClient";
 before(() => assert.ok(existsSync(SERVER), "run `npm run build` first (npm test does)"));
 
 const PORT_MESSAGE = "Port 3000 is hardcoded in listen(); bind to the port the platform gives in process.env.PORT.";
-const BASE_FILES = { "package.json": `{ "name": "svc", "dependencies": { "express": "^5.0.0" } }\n`, "package-lock.json": "{}\n", ".gitignore": "node_modules\n.env\n" };
+// The service stops gracefully (src/shutdown.ts), so port findings are the only ones in play.
+const BASE_FILES = {
+  "package.json": `{ "name": "svc", "dependencies": { "express": "^5.0.0" } }\n`,
+  "package-lock.json": "{}\n",
+  ".gitignore": "node_modules\n.env\n",
+  "src/shutdown.ts": 'process.on("SIGTERM", () => process.exit(0));\n',
+};
 
 function expectedPortDiagnostic(line: number, character: number, endCharacter: number, message = PORT_MESSAGE) {
   return {
@@ -113,20 +119,50 @@ describe("language server over stdio", () => {
     const key = ["sk", "live", "4qN8vR2xK7mP1zL9wT5yB3cD"].join("_");
     const source = `export const apiKey = "${key}";\n`;
 
-    it("with resource operations: documentChanges with CreateFile for .env.example and .env", async () => {
+    it("with resource operations: the value stays on the server, which writes .env itself", async () => {
       const { client, file, project } = await start({ "src/pay.ts": source }, { resourceOperations: true });
       client.open(file("src/pay.ts"), source);
       const diagnostics = await client.diagnosticsFor(file("src/pay.ts"), (d) => d.length === 1);
       assert.equal(diagnostics[0].code, "config/no-hardcoded-secret");
+      assert.ok(!JSON.stringify(diagnostics).includes(key.slice(8)), "the diagnostic's data carries no part of the value");
       const [fix] = await client.codeActions(file("src/pay.ts"), diagnostics);
       assert.equal(fix.title, "Read the secret from process.env.STRIPE_SECRET_KEY (and add STRIPE_SECRET_KEY to .env.example)");
       assert.equal(fix.isPreferred, true);
-      const kinds = (fix.edit?.documentChanges ?? []).map((change) => ("kind" in change ? `${change.kind} ${path.basename(change.kind === "create" ? change.uri : "")}` : `edit ${path.basename(change.textDocument.uri)}`));
-      assert.deepEqual(kinds, ["create .env.example", "edit .env.example", "create .env", "edit .env", "edit pay.ts"]);
-      applyWorkspaceEdit(fix.edit!);
+      assert.equal(fix.edit, undefined);
+      const { startOffset, endOffset } = { startOffset: 22, endOffset: 22 + key.length + 2 };
+      assert.deepEqual(fix.command?.arguments, [{ file: file("src/pay.ts"), findings: [{ ruleId: "config/no-hardcoded-secret", startOffset, endOffset }] }]);
+      assert.equal(await client.executeCommand(fix.command!.command, fix.command!.arguments), true);
       assert.equal(project.read("src/pay.ts"), "export const apiKey = process.env.STRIPE_SECRET_KEY;\n");
       assert.equal(project.read(".env.example"), "STRIPE_SECRET_KEY=\n");
       assert.equal(project.read(".env"), `STRIPE_SECRET_KEY=${key}\n`);
+      const applied = JSON.stringify(client.appliedEdits);
+      assert.ok(!applied.includes(key.slice(8)), "the edit the client applied holds no part of the value");
+    });
+
+    it("with resource operations and no .env to fill: one WorkspaceEdit with CreateFile", async () => {
+      const { client, file, project } = await start({ "src/pay.ts": source, ".gitignore": "node_modules\n" }, { resourceOperations: true });
+      client.open(file("src/pay.ts"), source);
+      const diagnostics = await client.diagnosticsFor(file("src/pay.ts"), (d) => d.length === 1);
+      const [fix] = await client.codeActions(file("src/pay.ts"), diagnostics);
+      const kinds = (fix.edit?.documentChanges ?? []).map((change) => ("kind" in change ? `${change.kind} ${path.basename(change.kind === "create" ? change.uri : "")}` : `edit ${path.basename(change.textDocument.uri)}`));
+      assert.deepEqual(kinds, ["create .env.example", "edit .env.example", "edit pay.ts"]);
+      applyWorkspaceEdit(fix.edit!);
+      assert.equal(project.read("src/pay.ts"), "export const apiKey = process.env.STRIPE_SECRET_KEY;\n");
+      assert.equal(project.read(".env.example"), "STRIPE_SECRET_KEY=\n");
+      assert.equal(project.read(".env"), undefined, "never written where git would commit it");
+    });
+
+    it("an open .env gets its line through the client, so its unsaved buffer is kept", async () => {
+      const { client, file, project } = await start({ "src/pay.ts": source, ".env": "PORT=3000\n" }, { resourceOperations: true });
+      client.open(file(".env"), "PORT=3000\nDEBUG=1\n", "dotenv");
+      client.open(file("src/pay.ts"), source);
+      const diagnostics = await client.diagnosticsFor(file("src/pay.ts"), (d) => d.length === 1);
+      const [fix] = await client.codeActions(file("src/pay.ts"), diagnostics);
+      assert.equal(await client.executeCommand(fix.command!.command, fix.command!.arguments), true);
+      // The line goes after the buffer's unsaved DEBUG=1 (line 2), as an edit of the open document.
+      const envEdits = client.appliedEdits.flatMap((edit) => edit.documentChanges ?? []).filter((change) => "textDocument" in change && change.textDocument.uri === uriOf(file(".env")));
+      assert.deepEqual(envEdits.map((change) => ("edits" in change ? change.edits.map((e) => [e.range.start, "newText" in e ? e.newText : null]) : [])), [[[{ line: 2, character: 0 }, `STRIPE_SECRET_KEY=${key}\n`]]]);
+      assert.equal(project.read("src/pay.ts"), "export const apiKey = process.env.STRIPE_SECRET_KEY;\n");
     });
 
     it("without resource operations: a command that creates the files, then applies the edits", async () => {

@@ -29,12 +29,19 @@ export interface TextEdit {
   start: number;
   end: number;
   newText: string;
+  /**
+   * `newText` holds a secret (the value a fix moves into `.env`). Adapters keep it off every
+   * channel that can be logged: the language server writes it to disk itself.
+   */
+  sensitive?: boolean;
 }
 
 /** A file the fix creates. Fixes never create a file that already exists. */
 export interface FileCreation {
   file: string;
   text: string;
+  /** `text` holds a secret; see `TextEdit.sensitive`. */
+  sensitive?: boolean;
 }
 
 export interface Fix {

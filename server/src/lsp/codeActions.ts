@@ -2,6 +2,7 @@ import { CodeActionKind, type CodeAction, type Diagnostic } from "vscode-languag
 import { planFixes } from "../engine/applyFixes";
 import type { Finding, Fix } from "../engine/types";
 import { isOurDiagnostic } from "./diagnostics";
+import { findingOf, hasSensitiveParts, referenceTo, type SealedFixArguments } from "./sealedFixes";
 import { toUri, toWorkspaceEdit, type EditCapabilities, type EditTarget } from "./workspaceEdits";
 
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.twelveFactor`;
@@ -20,8 +21,16 @@ export interface CodeActionRequest {
   capabilities: EditCapabilities;
 }
 
-/** A fix as an edit the client applies, or, when it cannot create files, as our command that does. */
-function actionForFixes(title: string, kind: string, fixes: Fix[], request: CodeActionRequest, diagnostics?: Diagnostic[]): CodeAction | undefined {
+/**
+ * A fix as an edit the client applies; or as our command, which the server carries out, when the
+ * client cannot create files or the fix moves a secret (the command names the findings, so the
+ * value never crosses the protocol).
+ */
+function actionForFixes(title: string, kind: string, fixes: Fix[], request: CodeActionRequest, diagnostics?: Diagnostic[], findings: readonly Finding[] = []): CodeAction | undefined {
+  if (findings.length > 0 && fixes.some(hasSensitiveParts)) {
+    const args: SealedFixArguments = { file: request.file, findings: findings.map(referenceTo) };
+    return { title, kind, diagnostics, command: { title, command: APPLY_FIX_COMMAND, arguments: [args] } };
+  }
   const edit = toWorkspaceEdit(fixes, request.target, request.capabilities);
   if (edit) return { title, kind, diagnostics, edit };
   const needsCreation = fixes.some((fix) => fix.creates.length > 0);
@@ -69,7 +78,7 @@ export function fixAllAction(request: CodeActionRequest, kind: string): CodeActi
   const plan = planFixes(request.findings, (file) => request.target.readText(file));
   if (plan.applied.length === 0) return undefined;
   const fixes = plan.applied.map((finding) => finding.fixes[0]);
-  return actionForFixes("Fix all auto-fixable Twelve-Factor problems", kind, fixes, request);
+  return actionForFixes("Fix all auto-fixable Twelve-Factor problems", kind, fixes, request, undefined, plan.applied);
 }
 
 export function codeActionsFor(request: CodeActionRequest): CodeAction[] {
@@ -86,10 +95,12 @@ export function codeActionsFor(request: CodeActionRequest): CodeAction[] {
 
   const seen = new Set<string>();
   for (const diagnostic of request.diagnostics.filter(isOurDiagnostic)) {
-    const { ruleId, fixes, disableable } = diagnostic.data;
-    const fix = fixes[0];
-    if (fix) {
-      const action = actionForFixes(fix.title, CodeActionKind.QuickFix, [fix], request, [diagnostic]);
+    const { ruleId, disableable } = diagnostic.data;
+    // The live finding carries the whole fix; the diagnostic's copy lacks any secret part.
+    const finding = findingOf(diagnostic, request.findings);
+    const fix = finding ? finding.fixes[0] : (diagnostic.data.fixes[0] as (Fix & { sealed?: true }) | undefined);
+    if (fix && !(!finding && "sealed" in fix)) {
+      const action = actionForFixes(fix.title, CodeActionKind.QuickFix, [fix], request, [diagnostic], finding ? [finding] : []);
       if (action) actions.push({ ...action, isPreferred: true });
     }
     if (!disableable || seen.has(`${ruleId}:${diagnostic.range.start.line}`)) continue;

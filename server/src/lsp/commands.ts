@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import {
   DocumentDiagnosticReportKind,
@@ -12,12 +12,14 @@ import {
 } from "vscode-languageserver";
 import type { TextDocument } from "vscode-languageserver-textdocument";
 import { writableTarget } from "../engine/applyFixes";
+import { applyTextEdits } from "../engine/edits";
 import { isSourceFile } from "../engine/sourceKinds";
-import type { Fix, Note } from "../engine/types";
+import type { Finding, Fix, Note, TextEdit } from "../engine/types";
 import { RULES } from "../rules/registry";
 import { APPLY_FIX_COMMAND } from "./codeActions";
 import { toDiagnostic } from "./diagnostics";
 import { fileOf } from "./documentDiagnostics";
+import { isSealedFixArguments, resolveReferences } from "./sealedFixes";
 import type { ProjectRegistry } from "./projects";
 import { toUri, toWorkspaceEdit, type EditCapabilities, type EditTarget } from "./workspaceEdits";
 import { WorkspaceAudit, type AuditSummary } from "./workspaceAudit";
@@ -28,6 +30,8 @@ export const AUDIT_COMMAND = "twelveFactor.server.auditWorkspace";
 interface Publisher {
   publishAudited(file: string): void;
   isOpen(file: string): boolean;
+  /** The current findings of an open document (with their full fixes), if its analysis is current. */
+  liveFindings(file: string): readonly Finding[] | undefined;
 }
 
 /** `workspace/executeCommand` handlers: the workspace audit and the file-creating fix. */
@@ -77,7 +81,7 @@ export class Commands {
   async execute(params: ExecuteCommandParams, token: CancellationToken, workDone?: WorkDoneProgressReporter): Promise<unknown> {
     try {
       if (params.command === AUDIT_COMMAND) return await this.runAudit(token, workDone);
-      if (params.command === APPLY_FIX_COMMAND) return await this.applyFix((params.arguments?.[0] ?? []) as Fix[]);
+      if (params.command === APPLY_FIX_COMMAND) return await this.applyFix(params.arguments?.[0]);
       this.connection.console.warn(`Unknown command ${params.command}.`);
       return null;
     } catch (error) {
@@ -98,7 +102,8 @@ export class Commands {
       const project = this.registry.projectFor(file);
       if (project.isExcluded(file)) return;
       const result = project.engine.analyzeFile(file);
-      this.audit.update(file, result.findings);
+      const { fresh, baselined } = project.hideBaselined(result.findings);
+      this.audit.update(file, fresh, baselined);
     }
     this.publisher.publishAudited(file);
   }
@@ -135,10 +140,30 @@ export class Commands {
   }
 
   /**
-   * For clients that cannot create files through a WorkspaceEdit: create the new files here
-   * (inside the workspace only, never over an existing file), then apply the remaining edits.
+   * The fixes an `applyFix` command names: given whole (the server's own callers, and clients
+   * that cannot create files), or as references to the findings of an open document (a fix that
+   * moves a secret, whose value must not travel through the client).
    */
-  private async applyFix(fixes: Fix[]): Promise<boolean> {
+  private fixesOf(argument: unknown): Fix[] | undefined {
+    if (Array.isArray(argument)) return argument as Fix[];
+    if (!isSealedFixArguments(argument)) return undefined;
+    const findings = this.publisher.liveFindings(argument.file);
+    const resolved = findings && resolveReferences(argument.findings, findings);
+    return resolved?.map((finding) => finding.fixes[0]).filter((fix): fix is Fix => fix !== undefined);
+  }
+
+  /**
+   * Applies fixes the client cannot, or must not, apply from a WorkspaceEdit: new files are
+   * created here (inside the workspace only, never over an existing file), and edits that carry
+   * a secret are written here to closed files; the remaining edits go to the client.
+   */
+  private async applyFix(argument: unknown): Promise<boolean> {
+    const fixes = this.fixesOf(argument);
+    if (!fixes || fixes.length === 0) {
+      this.connection.console.warn("The fix no longer matches the file (it changed); try again once the diagnostics refresh.");
+      return false;
+    }
+    if (!this.writeSensitiveEdits(fixes)) return false;
     const remaining: Fix[] = [];
     for (const fix of fixes) {
       for (const creation of fix.creates) {
@@ -158,11 +183,44 @@ export class Commands {
         }
         this.registry.projectFor(creation.file).engine.invalidate(creation.file);
       }
-      remaining.push({ ...fix, creates: [] });
+      remaining.push({ ...fix, creates: [], edits: fix.edits.filter((edit) => !(edit.sensitive && !this.publisher.isOpen(edit.file))) });
     }
+    if (remaining.every((fix) => fix.edits.length === 0)) return true;
     const edit = toWorkspaceEdit(remaining, this.editTarget(), this.capabilities());
     if (!edit) return false;
     const result = await this.connection.workspace.applyEdit({ label: "Twelve-Factor fix", edit });
     return result.applied;
+  }
+
+  /**
+   * Sensitive edits to files that are not open, straight to disk, before anything else: if the
+   * client then declines the rest, the value sits in both places and nothing is lost. (An open
+   * `.env` gets its edit through the client, so the user's unsaved buffer wins.)
+   */
+  private writeSensitiveEdits(fixes: readonly Fix[]): boolean {
+    const byFile = new Map<string, TextEdit[]>();
+    for (const edit of fixes.flatMap((fix) => fix.edits)) {
+      if (!edit.sensitive || this.publisher.isOpen(edit.file)) continue;
+      byFile.set(edit.file, [...(byFile.get(edit.file) ?? []), edit]);
+    }
+    for (const [file, edits] of byFile) {
+      const target = writableTarget(this.registry.rootFor(file), file);
+      const text = target === undefined ? undefined : readOrUndefined(target);
+      if (target === undefined || text === undefined || edits.some((edit) => edit.end > text.length)) {
+        this.connection.console.warn(`Not editing ${path.basename(file)}: it is outside the workspace or changed since the analysis; the fix was not applied.`);
+        return false;
+      }
+      writeFileSync(target, applyTextEdits(text, edits));
+      this.registry.projectFor(file).engine.invalidate(file);
+    }
+    return true;
+  }
+}
+
+function readOrUndefined(file: string): string | undefined {
+  try {
+    return readFileSync(file, "utf8");
+  } catch {
+    return undefined;
   }
 }

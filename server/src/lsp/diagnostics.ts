@@ -1,6 +1,7 @@
 import { DiagnosticSeverity, type Diagnostic } from "vscode-languageserver";
 import { docsUrl } from "../engine/rule";
 import type { Finding, Fix, Severity } from "../engine/types";
+import { sealFix } from "./sealedFixes";
 
 export const DIAGNOSTIC_SOURCE = "twelve-factor";
 
@@ -26,7 +27,8 @@ export function toDiagnostic(finding: Finding, commentable: boolean): Diagnostic
     ruleId: finding.ruleId,
     factor: finding.factor,
     signals: finding.signals,
-    fixes: finding.fixes,
+    // Without the value a secret fix moves into .env: diagnostics are logged by verbose traces.
+    fixes: finding.fixes.map(sealFix),
     disableable: commentable && finding.factor !== undefined,
   };
   return {

@@ -1,5 +1,6 @@
 import path from "node:path";
 import {
+  CancellationToken,
   CodeActionKind,
   DidChangeConfigurationNotification,
   DidChangeWatchedFilesNotification,
@@ -11,6 +12,7 @@ import {
   type InitializeResult,
 } from "vscode-languageserver";
 import { TextDocument } from "vscode-languageserver-textdocument";
+import { BASELINE_FILE_NAME } from "../engine/baseline";
 import { OverlayHost } from "../engine/host";
 import type { Note } from "../engine/types";
 import { RULES } from "../rules/registry";
@@ -20,6 +22,7 @@ import { AUDIT_COMMAND, Commands } from "./commands";
 import { DocumentDiagnostics, fileOf } from "./documentDiagnostics";
 import { hoverFor } from "./hover";
 import { ProjectRegistry } from "./projects";
+import { REPORT_COMMANDS, ReportCommands } from "./reportCommands";
 import { DEFAULT_SETTINGS, normalizeSettings, SETTINGS_SECTION, type Settings } from "./settings";
 import { StatusReporter } from "./status";
 
@@ -60,6 +63,16 @@ export function startLanguageServer(connection: Connection): void {
   const commands = new Commands(connection, registry, documents, () => capabilities, log, {
     publishAudited: (file) => publishAudited(file),
     isOpen: (file) => openFiles().has(file),
+    liveFindings: (file) => {
+      const document = openFiles().get(file);
+      if (!document) return undefined;
+      const analysed = analysis.analyze(document);
+      return analysed.text === document.getText() ? analysed.findings : undefined;
+    },
+  });
+  const reports = new ReportCommands({
+    connection, audit: commands.audit, registry, rules: RULES, editTarget: () => commands.editTarget(), capabilities: () => capabilities,
+    applyFixesByCommand: async (fixes) => (await commands.execute({ command: APPLY_FIX_COMMAND, arguments: [fixes] }, CancellationToken.None)) === true,
   });
 
   function openFiles(): Map<string, TextDocument> {
@@ -154,7 +167,7 @@ export function startLanguageServer(connection: Connection): void {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
         hoverProvider: true,
-        executeCommandProvider: { commands: [AUDIT_COMMAND, APPLY_FIX_COMMAND] },
+        executeCommandProvider: { commands: [AUDIT_COMMAND, APPLY_FIX_COMMAND, ...REPORT_COMMANDS] },
         ...(pull ? { diagnosticProvider: { identifier: "twelve-factor", interFileDependencies: true, workspaceDiagnostics: true } } : {}),
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
@@ -166,7 +179,7 @@ export function startLanguageServer(connection: Connection): void {
     if (dynamicConfiguration) void connection.client.register(DidChangeConfigurationNotification.type, { section: SETTINGS_SECTION });
     if (dynamicWatchers) {
       void connection.client.register(DidChangeWatchedFilesNotification.type, {
-        watchers: [{ globPattern: "**/{package.json,.gitignore,.env,.env.*,tsconfig*.json,jsconfig.json,.twelve-factor.json,*.ts,*.tsx,*.mts,*.cts,*.js,*.jsx,*.mjs,*.cjs}" }],
+        watchers: [{ globPattern: "**/{package.json,.gitignore,.env,.env.*,tsconfig*.json,jsconfig.json,.twelve-factor.json,.twelve-factor-baseline.json,*.ts,*.tsx,*.mts,*.cts,*.js,*.jsx,*.mjs,*.cjs}" }],
       });
     }
     if (foldersSupported) {
@@ -191,7 +204,11 @@ export function startLanguageServer(connection: Connection): void {
   documents.onDidOpen((event) => {
     analysis.markSaved(event.document);
     const file = fileOf(event.document.uri);
-    if (file) host.set(file, event.document.getText());
+    if (file) {
+      host.set(file, event.document.getText());
+      // A restored unsaved buffer differs from the disk the project facts were read from.
+      registry.projectFor(file).engine.invalidate(file);
+    }
     if (!pull) schedule(event.document, true);
   });
 
@@ -199,10 +216,9 @@ export function startLanguageServer(connection: Connection): void {
     const file = fileOf(event.document.uri);
     if (!file) return;
     host.set(file, event.document.getText());
-    if (PROJECT_FACT_FILES.test(file)) {
-      registry.projectFor(file).engine.invalidate(file);
-      if (file.endsWith(".twelve-factor.json")) registry.reloadConfig();
-    }
+    // Sources too: each carries its own per-file project facts (does it handle SIGTERM?).
+    registry.projectFor(file).engine.invalidate(file);
+    if (file.endsWith(".twelve-factor.json")) registry.reloadConfig();
     if (settings.run === "onSave") return;
     // Other open files may import this one (a port constant): their cached results are stale.
     if (pull) {
@@ -266,6 +282,11 @@ export function startLanguageServer(connection: Connection): void {
       project.engine.invalidate(file);
       if (change.type !== FileChangeType.Changed) project.engine.filesAddedOrRemoved();
       if (path.basename(file) === ".twelve-factor.json") registry.reloadConfig();
+      if (path.basename(file) === BASELINE_FILE_NAME) {
+        registry.reloadConfig();
+        // The stored audit was filtered by the old baseline: run it again (if it ran at all).
+        commands.settingsChanged();
+      }
       if (PROJECT_FACT_FILES.test(file)) factsChanged = true;
       if (commands.audit.ran && !openFiles().has(file)) commands.reaudit(file, change.type === FileChangeType.Deleted);
     }
@@ -300,7 +321,7 @@ export function startLanguageServer(connection: Connection): void {
     return guard("hover", () => hoverFor(analysis.analyze(document).findings, params.position, RULES) ?? null, null) ?? null;
   });
 
-  connection.onExecuteCommand((params, token, workDone) => commands.execute(params, token, workDone));
+  connection.onExecuteCommand((params, token, workDone) => (reports.handles(params.command) ? reports.execute(params.command, params.arguments ?? []) : commands.execute(params, token, workDone)));
 
   documents.listen(connection);
 }

@@ -60,8 +60,8 @@ export function envVariableFix(request: EnvFixRequest): Fix {
 
   if (request.value !== undefined && project.dotenvIgnored) {
     const dotenv = appendKey(project, ".env", name, `${name}=${dotenvValue(request.value)}`);
-    if (dotenv?.edit) edits.push(dotenv.edit);
-    if (dotenv?.create) creates.push(dotenv.create);
+    if (dotenv?.edit) edits.push({ ...dotenv.edit, sensitive: true });
+    if (dotenv?.create) creates.push({ ...dotenv.create, sensitive: true });
     if (!dotenv) safe = false;
   }
   return { title: request.title, safe, edits, creates };

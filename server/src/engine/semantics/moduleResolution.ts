@@ -8,7 +8,8 @@ const EMITTED_TO_SOURCE: Record<string, string[]> = { ".js": [".ts", ".tsx"], ".
 
 /**
  * Finds the project file a specifier names: relative paths and tsconfig `paths` aliases. Package
- * imports resolve to nothing: the analyzer never reads node_modules. Results are cached until
+ * imports, and paths that leave the project, resolve to nothing: the analyzer never reads
+ * node_modules nor anything outside the project root. Results are cached until
  * `clear()`, which the engine calls when files are created or deleted.
  */
 export class ModuleResolver {
@@ -50,6 +51,10 @@ export class ModuleResolver {
   }
 
   private probe(base: string): string | undefined {
+    // Nothing outside the project is ever read (an untrusted workspace may point anywhere), so
+    // an import that climbs out of it resolves to nothing, as a package import does.
+    const root = this.project.root;
+    if (base !== root && !base.startsWith(root + path.sep)) return undefined;
     const host = this.project.host;
     const extension = path.extname(base);
     for (const replacement of EMITTED_TO_SOURCE[extension] ?? []) {
