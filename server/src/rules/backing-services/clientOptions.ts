@@ -2,30 +2,16 @@ import ts from "typescript";
 import { envVariableFix } from "../../engine/fixes/envConfig";
 import type { RuleContext } from "../../engine/rule";
 import type { LiteralValue } from "../../engine/semantics";
-import { skipOuterExpressions, staticName } from "../../engine/semantics/syntax";
+import { skipOuterExpressions } from "../../engine/semantics/syntax";
 import type { Fix } from "../../engine/types";
 import { ENGINE_NAMES, SERVICE_KINDS, envNameOfKind, type ServiceKind } from "../shared/backingServices";
 import { matchRows, refOf } from "../shared/moduleRefs";
-import { argumentAt, arrayOf } from "../shared/options";
+import { argumentAt, arrayOf, writtenOptionNode } from "../shared/options";
 import { CLIENT_SINKS, type ClientSink } from "./data/serviceClients";
 import { addressHost, isLocalHost, parseServiceUrl } from "./serviceUrls";
 import { EnvNamer, reviewUnlessKept } from "./urlFix";
 
 const SINK_ROWS = CLIENT_SINKS.map((sink) => ({ ...sink, sink }));
-
-/** The option's value as written at the call when it is in this file, else the argument (as the port rule does). */
-function writtenAt(argument: ts.Expression, optionPath: readonly string[]): ts.Node {
-  let current: ts.Node = skipOuterExpressions(argument);
-  for (const key of optionPath) {
-    if (!ts.isObjectLiteralExpression(current)) return argument;
-    const property = current.properties.find(
-      (p): p is ts.PropertyAssignment | ts.ShorthandPropertyAssignment => (ts.isPropertyAssignment(p) || ts.isShorthandPropertyAssignment(p)) && staticName(p.name) === key,
-    );
-    if (!property) return argument;
-    current = ts.isPropertyAssignment(property) ? skipOuterExpressions(property.initializer) : property.name;
-  }
-  return current;
-}
 
 function optionValue(context: RuleContext, argument: ts.Expression, optionPath: readonly string[]): ts.Expression | undefined {
   let current: ts.Expression = argument;
@@ -145,11 +131,11 @@ export function checkClientCall(context: RuleContext, call: ts.CallExpression | 
   }
   for (const optionPath of sink.hosts) {
     const value = optionValue(context, argument, optionPath);
-    if (value) checkHost(site, value, writtenAt(argument, optionPath));
+    if (value) checkHost(site, value, writtenOptionNode(argument, optionPath));
   }
   if (sink.addresses) {
     const value = optionValue(context, argument, sink.addresses);
-    if (value) checkAddresses(site, value, writtenAt(argument, sink.addresses));
+    if (value) checkAddresses(site, value, writtenOptionNode(argument, sink.addresses));
   }
 }
 

@@ -2,10 +2,11 @@ import ts from "typescript";
 import { defineRule, type RuleContext } from "../../engine/rule";
 import type { LiteralValue } from "../../engine/semantics";
 import { findDeclaration } from "../../engine/semantics/scopes";
-import { skipOuterExpressions, staticName } from "../../engine/semantics/syntax";
+import { skipOuterExpressions } from "../../engine/semantics/syntax";
 import { toEnvName } from "../../engine/fixes/envConfig";
 import type { Fix } from "../../engine/types";
 import { PORT_SINKS, type PortSink } from "./data/portSinks";
+import { writtenOptionNode } from "../shared/options";
 import { checkStartScripts } from "./startScripts";
 
 /** The callee as written: `Bun.serve` → ["Bun", "serve"]; anything else → undefined. */
@@ -123,20 +124,6 @@ function optionPort(context: RuleContext, argument: ts.Expression, optionPath: s
   return current;
 }
 
-/** Where to put the squiggle for an option: the property's value as written in this file, if it is here. */
-function optionNode(argument: ts.Expression, optionPath: string[]): ts.Node {
-  let current: ts.Node = skipOuterExpressions(argument);
-  for (const key of optionPath) {
-    if (!ts.isObjectLiteralExpression(current)) return argument;
-    const property = current.properties.find(
-      (p): p is ts.PropertyAssignment | ts.ShorthandPropertyAssignment => (ts.isPropertyAssignment(p) || ts.isShorthandPropertyAssignment(p)) && staticName(p.name) === key,
-    );
-    if (!property) return argument;
-    current = ts.isPropertyAssignment(property) ? skipOuterExpressions(property.initializer) : property.name;
-  }
-  return current;
-}
-
 export const noFixedPort = defineRule({
   id: "port-binding/no-fixed-port",
   factor: "VII",
@@ -159,7 +146,7 @@ export const noFixedPort = defineRule({
           checkPort(context, sink, argument, argument);
         } else {
           const port = optionPort(context, argument, sink.optionPath);
-          if (port) checkPort(context, sink, port, optionNode(argument, sink.optionPath));
+          if (port) checkPort(context, sink, port, writtenOptionNode(argument, sink.optionPath));
         }
         return;
       }

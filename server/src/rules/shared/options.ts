@@ -75,3 +75,20 @@ export function argumentAt(call: ts.CallExpression | ts.NewExpression, index: nu
   const args = call.arguments ?? [];
   return index < 0 ? args[args.length + index] : args[index];
 }
+
+/**
+ * Where to put the squiggle for an option: the property's value as written at the call when the
+ * object literal is there, else the argument itself (the value came through a constant).
+ */
+export function writtenOptionNode(argument: ts.Expression, optionPath: readonly string[]): ts.Node {
+  let current: ts.Node = skipOuterExpressions(argument);
+  for (const key of optionPath) {
+    if (!ts.isObjectLiteralExpression(current)) return argument;
+    const property = current.properties.find(
+      (p): p is ts.PropertyAssignment | ts.ShorthandPropertyAssignment => (ts.isPropertyAssignment(p) || ts.isShorthandPropertyAssignment(p)) && staticName(p.name) === key,
+    );
+    if (!property) return argument;
+    current = ts.isPropertyAssignment(property) ? skipOuterExpressions(property.initializer) : property.name;
+  }
+  return current;
+}
