@@ -1,4 +1,5 @@
 import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import { after, describe, it } from "node:test";
 import { Engine } from "../server/src/engine/analyzer";
@@ -8,9 +9,11 @@ import { writeProject } from "./helpers/project";
 import { TestClient, uriOf } from "./lsp/lspClient";
 
 /**
- * No output surface ever shows a secret in full: finding messages and signals, CLI text, JSON
- * and SARIF, LSP diagnostics, hovers, code-action titles and the server's log lines. Every fake
- * secret is assembled here at run time, so the repository itself holds none.
+ * No output surface ever shows a secret in full: finding messages and signals; CLI text, JSON,
+ * SARIF, HTML and Markdown; the baseline file; and every byte the language server sends
+ * (diagnostics with their data, hovers, code actions, the edits it asks the editor to apply, the
+ * report it renders, its log lines: what a verbose trace would put in the output channel). Every
+ * fake secret is assembled here at run time, so the repository itself holds none.
  */
 const SECRETS: Record<string, string> = {
   stripe: ["sk", "live", "9fK2mQ7xLp4Rz8Vt1Wn6Yb3H"].join("_"),
@@ -51,6 +54,16 @@ describe("no secret appears in full on any output surface", () => {
     for (const finding of findings) assertNoSecret(`message of ${finding.ruleId}`, `${finding.message}\n${finding.signals.join("\n")}`);
   });
 
+  it("the baseline file, which holds salted hashes only", () => {
+    const baseline = path.join(project.root, "leaks-baseline.json");
+    const run = runCli(project.root, [".", `--write-baseline=${baseline}`]);
+    assert.equal(run.code, 0, run.stderr);
+    const text = readFileSync(baseline, "utf8");
+    assert.match(text, /config\/no-hardcoded-secret/);
+    assertNoSecret("baseline file", text);
+    assertNoSecret("--write-baseline output", run.stdout + run.stderr);
+  });
+
   for (const format of ["text", "json", "sarif", "html", "markdown"]) {
     it(`the CLI's ${format} output and its stderr`, () => {
       const run = runCli(project.root, [".", "--format", format]);
@@ -84,6 +97,10 @@ describe("no secret appears in full on any output surface", () => {
       assert.equal(project.read(".env"), `STRIPE_SECRET_KEY=${SECRETS.stripe}\n`);
       assert.equal(project.read(".env.example"), "STRIPE_SECRET_KEY=\n");
       await client.executeCommand("twelveFactor.server.auditWorkspace");
+      // The editor's report, as the webview, an HTML export and a Markdown export.
+      for (const params of [{ format: "html", webview: { cspSource: "vscode-webview:", nonce: "n0nce" } }, { format: "html" }, { format: "markdown" }, {}]) {
+        await client.executeCommand("twelveFactor.server.auditReport", [params]);
+      }
       assert.match(wire, /no-hardcoded-secret/);
       assertNoSecret("the server's protocol output", wire);
       assertNoSecret("server log lines", client.logs.join("\n"));
