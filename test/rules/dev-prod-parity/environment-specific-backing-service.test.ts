@@ -1,3 +1,5 @@
+import assert from "node:assert/strict";
+import { describe, it } from "node:test";
 import { environmentSpecificBackingService } from "../../../server/src/rules/dev-prod-parity/environment-specific-backing-service";
 import { runRuleTests } from "../../helpers/ruleTester";
 
@@ -126,4 +128,18 @@ runRuleTests(environmentSpecificBackingService, {
       errors: [{ message: SQL, line: 3, column: 38, endLine: 3, endColumn: 57 }],
     },
   ],
+});
+
+describe("the pre-scan of environment-specific-backing-service", () => {
+  const { trigger } = environmentSpecificBackingService;
+  it("skips files that name no stage, or no backing service", () => {
+    assert.equal(trigger.test(`export const productName = "x";\nexport const device = { dev: 1 };\nconst db = connect();\n`), false);
+    assert.equal(trigger.test(`if (process.env.NODE_ENV === "production") console.log("hi");\n`), false);
+    assert.equal(trigger.test(`const devDependencies = ["redis"];\n`), false);
+  });
+  it("takes files that name both", () => {
+    assert.equal(trigger.test(`const cache = process.env.NODE_ENV === "production" ? new Redis() : new Map();\n`), true);
+    assert.equal(trigger.test(`import { isProd } from "./env";\nexport const store = isProd ? redisStore : memoryStore;\n`), true);
+    assert.equal(trigger.test(`module.exports = { development: { client: "sqlite3" }, production: { client: "pg" } };\n`), true);
+  });
 });

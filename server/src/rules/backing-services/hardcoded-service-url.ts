@@ -18,13 +18,14 @@ const SCHEMES = Object.keys(SERVICE_SCHEMES)
   .map((scheme) => scheme.replace(/[+.]/g, "\\$&"))
   .join("|");
 
-const TRIGGER = new RegExp(
-  `${buildTrigger({
-    modules: CLIENT_SINKS.map((sink) => sink.module),
-    words: CLIENT_SINKS.flatMap((sink) => sink.paths.map((path) => path.at(-1) ?? "")).filter((word) => !COMMON_NAMES.has(word)),
-  }).source}|\\b(?:${SCHEMES}):\\/\\/`,
-  "i",
-);
+/** A client's module or callee name, as written (`Redis`, not every `redis` in a comment). */
+const CLIENTS = buildTrigger({
+  modules: CLIENT_SINKS.map((sink) => sink.module),
+  words: CLIENT_SINKS.flatMap((sink) => sink.paths.map((path) => path.at(-1) ?? "")).filter((word) => !COMMON_NAMES.has(word)),
+});
+/** URL schemes are case-insensitive. */
+const URLS = new RegExp(`\\b(?:${SCHEMES}):\\/\\/`, "i");
+const TRIGGER = { test: (text: string): boolean => CLIENTS.test(text) || URLS.test(text) };
 
 const TEST_BLOCKS = new Set(["describe", "it", "test", "suite", "beforeAll", "beforeEach", "afterAll", "afterEach", "before", "after"]);
 

@@ -1,17 +1,34 @@
 import ts from "typescript";
 import { defineRule, type RuleContext } from "../../engine/rule";
-import { parityClass, SERVICE_KINDS, type ServiceKind, type ServiceRole } from "../shared/backingServices";
+import { CLIENT_MODULES, ENGINE_NAMES, parityClass, SERVICE_KINDS, type ServiceKind, type ServiceRole } from "../shared/backingServices";
 import { envBranchOf } from "./envBranches";
 import { choiceAtBranch, KindCollector } from "./serviceKinds";
 
 const ROLES: readonly ServiceRole[] = ["database", "cache", "session", "queue", "mail"];
 
 /**
- * Over-approximates every file that can hold such a branch: the condition compares an
- * environment variable with a stage name, and a condition imported from another file keeps a
- * name that says so (`isProd`, `isDevelopment`).
+ * A file that can hold such a branch names a stage: an environment variable compared with a stage
+ * name (`NODE_ENV`, `"production"`), a config keyed by stage (a knexfile's `development:`), or a
+ * condition imported from another file under a name that says so (`isProd`, `inDevelopment`,
+ * `IS_PROD`, `devMode`, `__DEV__`).
  */
-const TRIGGER = /NODE_ENV|APP_ENV|ENVIRONMENT|prod|dev/i;
+const STAGE = /NODE_ENV|APP_ENV|\bENVIRONMENT\b|\b(?:is|in)_?(?:prod|dev)|__DEV__|\b(?:prod|dev)(?:uction|elopment)?_?mode\b|["'`](?:production|development|prod|dev)["'`]|\b(?:production|development)\s*:/i;
+const escape = (word: string): string => word.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
+/**
+ * ... and a backing service: a client module or engine name, a service URL, an in-process
+ * stand-in (`new Map`, console mail transports), or a name for one (a `redisClient`, `db`, `cache`
+ * or `mailer` imported from the file that builds it).
+ */
+const SERVICE = new RegExp(
+  [
+    ":\\/\\/",
+    `\\b(?:${[...Object.keys(CLIENT_MODULES), ...Object.keys(ENGINE_NAMES)].map(escape).join("|")})\\b`,
+    "redis|cache|mail|queue|session|store|database|\\bdb\\b|new\\s+Map\\b|jsonTransport|streamTransport|dialect|knex|sequelize|typeorm|prisma|datasource",
+  ].join("|"),
+  "i",
+);
+/** Both must match: on the benchmark corpus that lets ~260 files through, where `/prod|dev/i` let 2,060. */
+const TRIGGER = { test: (text: string): boolean => STAGE.test(text) && SERVICE.test(text) };
 
 function kindsOf(context: RuleContext, branchNode: ts.Node, nodes: ts.Node[]): Map<ServiceKind, ts.Node> {
   const collector = new KindCollector(context.semantics, new Set(nodes));
