@@ -31,11 +31,11 @@ function writeLauncherWrapper() {
   return launcherWrapper;
 }
 
-async function main() {
-  assertExtensionBuilt();
-  if (!useDownload) ensureEditor();
-  const extensionTestsPath = await buildSuite();
-
+/**
+ * One editor session on a fresh copy of the fixture. `restricted`: workspace trust on and the
+ * folder not trusted (Restricted Mode), running only the Restricted Mode tests.
+ */
+async function session(extensionTestsPath, restricted) {
   // A fresh copy per run: tests may edit and save files, the committed fixture stays untouched.
   // It lives outside the repository so the repo's own .gitignore and package.json do not apply.
   const scratch = mkdtempSync(path.join(os.tmpdir(), "tfl-e2e-"));
@@ -55,6 +55,7 @@ async function main() {
       extensionTestsEnv: {
         TFL_E2E_EXTENSION_PATH: extensionDevelopmentPath,
         TFL_E2E_FIXTURE_SOURCE: fixtureWorkspace,
+        ...(restricted ? { TFL_E2E_RESTRICTED: "1", TFL_E2E_GREP: "Restricted Mode" } : {}),
       },
     });
     return 0;
@@ -65,6 +66,18 @@ async function main() {
     if (!process.env.TFL_E2E_KEEP) rmSync(scratch, { recursive: true, force: true });
     else console.log(`[e2e] kept the run's workspace and user data in ${scratch}`);
   }
+}
+
+async function main() {
+  assertExtensionBuilt();
+  if (!useDownload) ensureEditor();
+  const extensionTestsPath = await buildSuite();
+  const trusted = await session(extensionTestsPath, false);
+  if (trusted !== 0) return trusted;
+  // The launcher reads this to leave workspace trust on (desktop VS Code: see test/e2e/README.md).
+  process.env.TFL_E2E_RESTRICTED = "1";
+  console.log("[e2e] second session: Restricted Mode (workspace trust on, folder untrusted)");
+  return session(extensionTestsPath, true);
 }
 
 const started = Date.now();

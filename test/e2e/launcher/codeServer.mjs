@@ -32,7 +32,12 @@ export async function startCodeServer({ scratchDir, userDataDir, extensionsDir, 
   const xdg = path.join(scratchDir, "xdg");
   for (const dir of [xdg, userDataDir, extensionsDir, path.join(userDataDir, "User")]) mkdirSync(dir, { recursive: true });
   const settingsFile = path.join(userDataDir, "User", "settings.json");
-  writeFileSync(settingsFile, JSON.stringify(USER_SETTINGS, null, 2) + "\n");
+  // Restricted Mode session: trust on, nothing trusted, no prompt (the folder stays untrusted).
+  const restricted = env.TFL_E2E_RESTRICTED === "1";
+  const settings = restricted
+    ? { ...USER_SETTINGS, "security.workspace.trust.enabled": true, "security.workspace.trust.startupPrompt": "never", "security.workspace.trust.emptyWindow": false }
+    : USER_SETTINGS;
+  writeFileSync(settingsFile, JSON.stringify(settings, null, 2) + "\n");
   const config = path.join(scratchDir, "code-server.yaml");
   writeFileSync(config, "auth: none\ncert: false\n");
 
@@ -45,7 +50,7 @@ export async function startCodeServer({ scratchDir, userDataDir, extensionsDir, 
     "--extensions-dir", extensionsDir,
     "--disable-telemetry",
     "--disable-update-check",
-    "--disable-workspace-trust",
+    ...(restricted ? [] : ["--disable-workspace-trust"]),
     "--disable-getting-started-override",
     // Without it the workbench silently ignores the extensionDevelopmentPath/extensionTestsPath payload.
     "--vscode-option", "enable-smoke-test-driver",
