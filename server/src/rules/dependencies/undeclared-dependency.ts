@@ -1,6 +1,7 @@
 import path from "node:path";
 import ts from "typescript";
 import { defineRule, type RuleContext, type Trigger } from "../../engine/rule";
+import { fileRole } from "../../engine/fileRoles";
 import type { PackageInfo, ProjectModel } from "../../engine/project";
 import { findDeclaration } from "../../engine/semantics/scopes";
 import { RUNTIME_MODULES } from "./data/packageJson";
@@ -62,12 +63,16 @@ export const undeclaredDependencyTrigger: Trigger = {
   test(text, file, project) {
     const manifest = file && project ? manifestFor(project, file) : undefined;
     if (file && project && !manifest) return false;
+    // Tests, scripts and config files may import devDependencies: the same decision as the rule's.
+    const role = file && project ? fileRole(project.relative(file)) : undefined;
+    const devAllowed = role !== undefined && (role.test || role.script || role.config);
     for (const match of text.matchAll(SPECIFIER)) {
       const specifier = match[1];
       const name = packageNameOf(specifier);
       if (!name || isBuiltin(specifier) || RUNTIME_MODULES.has(name)) continue;
       if (!manifest) return true;
       if (name === manifest.name || name in manifest.dependencies || name in manifest.peerDependencies || name in manifest.optionalDependencies) continue;
+      if (devAllowed && name in manifest.devDependencies) continue;
       return true;
     }
     return false;
