@@ -1,13 +1,13 @@
 import assert from "node:assert/strict";
 import { existsSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { after, before, describe, it } from "node:test";
+import { before, describe, it } from "node:test";
 import { Engine } from "../../server/src/engine/analyzer";
 import { BASELINE_FILE_NAME, createBaseline, serializeBaseline } from "../../server/src/engine/baseline";
 import { diskHost } from "../../server/src/engine/host";
 import { RULES } from "../../server/src/rules/registry";
 import { writeProject } from "../helpers/project";
-import { SERVER, TestClient, uriOf } from "./lspClient";
+import { SERVER, serverSessions, uriOf } from "./lspClient";
 
 /**
  * The editor side of baselines, over the built server's stdio: the project's
@@ -41,20 +41,8 @@ function baselinedProject() {
 const summary = (diagnostics: Array<{ message: unknown; range: { start: { line: number } } }>) => diagnostics.map((d) => `${d.range.start.line + 1}: ${String(d.message)}`);
 
 describe("baselines in the language server", () => {
-  const clients: TestClient[] = [];
-  const cleanups: Array<() => void> = [];
-  after(() => {
-    clients.forEach((client) => client.kill());
-    cleanups.forEach((cleanup) => cleanup());
-  });
-
-  async function start(settings: Record<string, unknown> = {}) {
-    const project = baselinedProject();
-    cleanups.push(project.cleanup);
-    const client = await TestClient.start({ root: project.root, settings });
-    clients.push(client);
-    return { client, project, file: (rel: string) => path.join(project.root, rel) };
-  }
+  const session = serverSessions();
+  const start = (settings: Record<string, unknown> = {}) => session(baselinedProject(), { settings });
 
   it("hides a baselined finding, keeps it hidden as the buffer moves it, and shows it when the setting is false", async () => {
     const { client, file } = await start();
@@ -102,11 +90,8 @@ describe("baselines in the language server", () => {
   });
 
   it("says once that a broken baseline is ignored, and shows everything", async () => {
-    const project = writeProject({ ...BASE_FILES, "src/server.ts": "app.listen(3000);\n", [BASELINE_FILE_NAME]: "{ not json" });
-    cleanups.push(project.cleanup);
-    const client = await TestClient.start({ root: project.root });
-    clients.push(client);
-    const server = path.join(project.root, "src/server.ts");
+    const { client, file } = await session({ ...BASE_FILES, "src/server.ts": "app.listen(3000);\n", [BASELINE_FILE_NAME]: "{ not json" });
+    const server = file("src/server.ts");
     client.open(server);
     assert.deepEqual(summary(await client.diagnosticsFor(server, (d) => d.length === 1)), [`1: ${port(3000)}`]);
     const warning = `${BASELINE_FILE_NAME}: 1:3: invalid JSON (InvalidSymbol); the baseline is ignored and every finding is shown.`;

@@ -1,10 +1,8 @@
 import assert from "node:assert/strict";
 import { existsSync, writeFileSync } from "node:fs";
-import path from "node:path";
-import { after, before, describe, it } from "node:test";
+import { before, describe, it } from "node:test";
 import type { Diagnostic } from "vscode-languageserver-protocol/node";
-import { writeProject } from "../helpers/project";
-import { SERVER, TestClient, uriOf } from "./lspClient";
+import { SERVER, serverSessions, uriOf } from "./lspClient";
 
 /**
  * `disposability/no-graceful-shutdown` depends on every file of the project: the built server
@@ -24,19 +22,8 @@ const FILES = {
 const ours = (diagnostics: Diagnostic[]): string[] => diagnostics.filter((d) => d.code === RULE).map((d) => `${d.range.start.line}:${d.range.start.character}-${d.range.end.character}`);
 
 describe("no-graceful-shutdown in the language server", () => {
-  const clients: TestClient[] = [];
-  const cleanups: Array<() => void> = [];
-  after(() => {
-    clients.forEach((c) => c.kill());
-    cleanups.forEach((c) => c());
-  });
-  async function start(pull: boolean) {
-    const project = writeProject(FILES);
-    cleanups.push(project.cleanup);
-    const client = await TestClient.start({ root: project.root, pull });
-    clients.push(client);
-    return { client, file: (rel: string) => path.join(project.root, rel) };
-  }
+  const session = serverSessions();
+  const start = (pull: boolean) => session(FILES, { pull });
 
   it("push: an unsaved handler in another open file clears the finding, and removing it brings it back", async () => {
     const { client, file } = await start(false);

@@ -13,7 +13,9 @@ import {
   WorkDoneProgress,
 } from "vscode-languageserver-protocol/node";
 import { URI } from "vscode-uri";
+import { after } from "node:test";
 import { applyTextEdits } from "../../server/src/engine/edits";
+import { writeProject } from "../helpers/project";
 import { LineIndex } from "../../server/src/engine/lineIndex";
 
 export const SERVER = path.resolve("dist/server.js");
@@ -242,3 +244,39 @@ export class TestClient {
 }
 
 export { LineIndex };
+
+type Project = ReturnType<typeof writeProject>;
+
+export interface ServerSession {
+  client: TestClient;
+  project: Project;
+  /** Absolute path of a project file. */
+  file(relativePath: string): string;
+}
+
+/**
+ * The server on throw-away projects, one per call (written from `files`, or one the test made);
+ * every server started is stopped and every project removed after the calling suite.
+ */
+export function serverSessions(): (files: Record<string, string> | Project, options?: Omit<ClientOptions, "root">) => Promise<ServerSession> {
+  const sessions: ServerSession[] = [];
+  after(() => {
+    for (const session of sessions) {
+      session.client.kill();
+      session.project.cleanup();
+    }
+  });
+  return async (files, options = {}) => {
+    const project = "root" in files && typeof files.root === "string" && "cleanup" in files ? (files as Project) : writeProject(files as Record<string, string>);
+    let client: TestClient;
+    try {
+      client = await TestClient.start({ root: project.root, ...options });
+    } catch (error) {
+      project.cleanup();
+      throw error;
+    }
+    const session = { client, project, file: (relativePath: string) => path.join(project.root, relativePath) };
+    sessions.push(session);
+    return session;
+  };
+}

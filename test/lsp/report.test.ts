@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { existsSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { after, before, describe, it } from "node:test";
+import { before, describe, it } from "node:test";
 import type { ApplySafeFixesResult, AuditReportResult, RuleCatalog } from "../../server/src/lsp/reportCommands";
 import type { SafeFixPlan } from "../../server/src/lsp/safeFixes";
 import { Engine } from "../../server/src/engine/analyzer";
@@ -10,7 +10,7 @@ import { diskHost } from "../../server/src/engine/host";
 import { FACTORS } from "../../server/src/engine/types";
 import { RULES } from "../../server/src/rules/registry";
 import { writeProject } from "../helpers/project";
-import { SERVER, TestClient } from "./lspClient";
+import { SERVER, serverSessions } from "./lspClient";
 
 /**
  * The report view's server commands over stdio: the last audit as a twelve-factor report (data,
@@ -39,19 +39,11 @@ const KEPT_RULES = new Set(["port-binding/no-fixed-port", "logs/no-file-logging"
 const SETTINGS = { rules: Object.fromEntries(RULES.filter((rule) => !KEPT_RULES.has(rule.id)).map((rule) => [rule.id, "off"])) };
 
 describe("report commands over stdio", () => {
-  const clients: TestClient[] = [];
-  const cleanups: Array<() => void> = [];
-  after(() => {
-    clients.forEach((c) => c.kill());
-    cleanups.forEach((c) => c());
-  });
+  const session = serverSessions();
   async function start(options: { resourceOperations?: boolean } = {}) {
-    const project = writeProject(FILES);
-    cleanups.push(project.cleanup);
-    const client = await TestClient.start({ root: project.root, settings: SETTINGS, ...options });
-    clients.push(client);
+    const { client, project, file } = await session(FILES, { settings: SETTINGS, ...options });
     const plan = async () => (await client.executeCommand("twelveFactor.server.safeFixPlan")) as SafeFixPlan;
-    return { client, project, file: (rel: string) => path.join(project.root, rel), plan };
+    return { client, project, file, plan };
   }
 
   it("has no report before the first audit, then the audit as twelve factor sections with exact counts", async () => {
@@ -164,13 +156,11 @@ describe("report commands over stdio", () => {
 
   it("leaves baselined findings out of the report (counted as baselined) and out of the safe-fix plan", async () => {
     const project = writeProject(FILES);
-    cleanups.push(project.cleanup);
     const worker = path.join(project.root, "src/worker.ts");
     const recorded = new Engine({ root: project.root, rules: RULES }).analyzeFile(worker).findings;
     assert.equal(recorded.length, 2, "the two fixed ports of src/worker.ts");
     writeFileSync(path.join(project.root, BASELINE_FILE_NAME), serializeBaseline(createBaseline(recorded, diskHost.readFile, { root: project.root })));
-    const client = await TestClient.start({ root: project.root, settings: SETTINGS });
-    clients.push(client);
+    const { client } = await session(project, { settings: SETTINGS });
     await client.executeCommand("twelveFactor.server.auditWorkspace");
     const { report } = (await client.executeCommand("twelveFactor.server.auditReport")) as AuditReportResult;
     assert.equal(report?.baselined, 2);
@@ -188,10 +178,7 @@ describe("report commands over stdio", () => {
   it("moves a secret into the git-ignored .env without its value ever crossing the protocol", async () => {
     // Assembled at run time: the repository holds no token-shaped strings.
     const key = ["sk", "live", "9vT2mQ7xR4kP8zW1nB6yC3dF"].join("_");
-    const project = writeProject({ ...FILES, "src/pay.ts": `export const stripe = { apiKey: "${key}" };\n` });
-    cleanups.push(project.cleanup);
-    const client = await TestClient.start({ root: project.root, settings: { rules: { ...SETTINGS.rules, "config/no-hardcoded-secret": "warning" } }, resourceOperations: true });
-    clients.push(client);
+    const { client, project } = await session({ ...FILES, "src/pay.ts": `export const stripe = { apiKey: "${key}" };\n` }, { settings: { rules: { ...SETTINGS.rules, "config/no-hardcoded-secret": "warning" } }, resourceOperations: true });
     await client.executeCommand("twelveFactor.server.auditWorkspace");
     const planned = (await client.executeCommand("twelveFactor.server.safeFixPlan")) as SafeFixPlan;
     // Both .env.example additions insert at its end: the secret's (src/pay.ts comes first) wins,

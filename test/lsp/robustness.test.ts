@@ -1,10 +1,9 @@
 import assert from "node:assert/strict";
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { after, before, describe, it } from "node:test";
+import { before, describe, it } from "node:test";
 import { CancellationTokenSource, WorkDoneProgress } from "vscode-languageserver-protocol/node";
-import { writeProject } from "../helpers/project";
-import { SERVER, TestClient, uriOf } from "./lspClient";
+import { SERVER, serverSessions, TestClient, uriOf } from "./lspClient";
 
 /**
  * The server under hostile clients and a changing disk: out-of-order and malformed messages,
@@ -33,19 +32,11 @@ function percentile(values: number[], p: number): number {
 }
 
 describe("language server robustness", () => {
-  const clients: TestClient[] = [];
-  const cleanups: Array<() => void> = [];
-  after(() => {
-    clients.forEach((c) => c.kill());
-    cleanups.forEach((c) => c());
-  });
-  async function start(files: Record<string, string>, pull = false) {
-    const project = writeProject({ ...BASE_FILES, ...files });
-    cleanups.push(project.cleanup);
-    const client = await TestClient.start({ root: project.root, pull });
-    clients.push(client);
-    return { client, root: project.root, file: (rel: string) => path.join(project.root, rel) };
-  }
+  const session = serverSessions();
+  const start = async (files: Record<string, string>, pull = false) => {
+    const { client, project, file } = await session({ ...BASE_FILES, ...files }, { pull });
+    return { client, root: project.root, file };
+  };
   const assertUp = (client: TestClient): void => assert.equal(client.process.exitCode, null, "the server process is still up");
 
   it("takes out-of-order and malformed messages in its stride", async () => {

@@ -1,10 +1,9 @@
 import assert from "node:assert/strict";
 import { readFileSync, writeFileSync, existsSync } from "node:fs";
 import path from "node:path";
-import { after, before, describe, it } from "node:test";
-import { writeProject } from "../helpers/project";
+import { before, describe, it } from "node:test";
 import { CancellationTokenSource, WorkDoneProgress } from "vscode-languageserver-protocol/node";
-import { applyWorkspaceEdit, SERVER, TestClient, uriOf } from "./lspClient";
+import { applyWorkspaceEdit, SERVER, serverSessions, uriOf } from "./lspClient";
 
 /**
  * The built server over stdio, as an editor runs it: diagnostics (push and pull), edits,
@@ -39,19 +38,8 @@ const withoutData = (d: { data?: unknown }) => {
 };
 
 describe("language server over stdio", () => {
-  const clients: TestClient[] = [];
-  const cleanups: Array<() => void> = [];
-  after(() => {
-    clients.forEach((c) => c.kill());
-    cleanups.forEach((c) => c());
-  });
-  async function start(files: Record<string, string>, options: Partial<ConstructorParameters<typeof Object>[0]> & { pull?: boolean; resourceOperations?: boolean; settings?: Record<string, unknown> } = {}) {
-    const project = writeProject({ ...BASE_FILES, ...files });
-    cleanups.push(project.cleanup);
-    const client = await TestClient.start({ root: project.root, ...options });
-    clients.push(client);
-    return { client, project, file: (rel: string) => path.join(project.root, rel) };
-  }
+  const session = serverSessions();
+  const start = (files: Record<string, string>, options: { pull?: boolean; resourceOperations?: boolean; settings?: Record<string, unknown> } = {}) => session({ ...BASE_FILES, ...files }, options);
 
   it("pushes exact diagnostics to a client without pull support, and updates them as the buffer changes", async () => {
     const { client, file } = await start({ "src/server.ts": "app.listen(3000);\n" });
