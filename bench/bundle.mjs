@@ -1,4 +1,4 @@
-// Bundles bench/engine.ts the way esbuild.mjs bundles dist/ (node20, CJS, module-first main
+// Bundles bench/engine.ts (for run.mjs and gracefulShutdown.mjs) the way esbuild.mjs bundles dist/ (node20, CJS, module-first main
 // fields), so the benchmark runs the code that ships rather than tsx's on-the-fly transpile.
 import { createRequire } from "node:module";
 import path from "node:path";

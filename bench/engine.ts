@@ -11,4 +11,4 @@ export { scriptKindOf } from "../server/src/engine/sourceKinds";
 export { parseSuppressions } from "../server/src/engine/suppressions";
 export { RULES } from "../server/src/rules/registry";
 export { ProjectModel } from "../server/src/engine/project";
-export { diskHost } from "../server/src/engine/host";
+export { diskHost, OverlayHost } from "../server/src/engine/host";

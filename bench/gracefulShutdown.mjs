@@ -15,37 +15,10 @@ import os from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { fileURLToPath } from "node:url";
-import { createRequire } from "node:module";
-import * as esbuild from "esbuild";
+import { bundleEngine } from "./bundle.mjs";
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const count = Number(process.argv[2] ?? 5000);
-
-async function bundle() {
-  const outfile = path.join(repoRoot, "bench/.cache/gracefulShutdown.cjs");
-  await esbuild.build({
-    stdin: {
-      contents: [
-        `export { Engine } from "./server/src/engine/analyzer";`,
-        `export { OverlayHost } from "./server/src/engine/host";`,
-        `export { RULES } from "./server/src/rules/registry";`,
-        `export { discoverFiles } from "./server/src/engine/discovery";`,
-        `export { auditProject } from "./server/src/engine/audit";`,
-        `export { defaultConfig } from "./server/src/engine/configTypes";`,
-      ].join("\n"),
-      resolveDir: repoRoot,
-      loader: "ts",
-    },
-    outfile,
-    bundle: true,
-    platform: "node",
-    target: "node20",
-    format: "cjs",
-    mainFields: ["module", "main"],
-    logLevel: "warning",
-  });
-  return createRequire(import.meta.url)(outfile);
-}
 
 /** A service-like file of ~2 KB; every 50th one mentions `.listen(` in a comment (pre-scan hit, no call). */
 function moduleText(i) {
@@ -78,7 +51,7 @@ function time(run) {
   return { ms: performance.now() - started, result };
 }
 
-const { Engine, OverlayHost, RULES, discoverFiles, auditProject, defaultConfig } = await bundle();
+const { Engine, OverlayHost, RULES, discoverFiles, auditProject, defaultConfig } = await bundleEngine(repoRoot);
 const workerScript = path.join(repoRoot, "dist/auditWorker.js");
 const root = mkdtempSync(path.join(os.tmpdir(), "tfl-bench-shutdown-"));
 try {

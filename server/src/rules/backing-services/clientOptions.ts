@@ -6,22 +6,12 @@ import { skipOuterExpressions } from "../../engine/semantics/syntax";
 import type { Fix } from "../../engine/types";
 import { ENGINE_NAMES, SERVICE_KINDS, envNameOfKind, type ServiceKind } from "../shared/backingServices";
 import { matchRows, refOf } from "../shared/moduleRefs";
-import { argumentAt, arrayOf, writtenOptionNode } from "../shared/options";
+import { argumentAt, arrayOf, optionValueAt, writtenOptionNode } from "../shared/options";
 import { CLIENT_SINKS, type ClientSink } from "./data/serviceClients";
 import { addressHost, isLocalHost, parseServiceUrl } from "./serviceUrls";
 import { EnvNamer, reviewUnlessKept } from "./urlFix";
 
 const SINK_ROWS = CLIENT_SINKS.map((sink) => ({ ...sink, sink }));
-
-function optionValue(context: RuleContext, argument: ts.Expression, optionPath: readonly string[]): ts.Expression | undefined {
-  let current: ts.Expression = argument;
-  for (const key of optionPath) {
-    const property = context.semantics.property(current, key);
-    if (!property) return undefined;
-    current = property.node;
-  }
-  return current;
-}
 
 /** ` (via `dbConfig` in src/config.ts)` when the squiggle is not on the value itself. */
 function origin(context: RuleContext, reportOn: ts.Node, literal: ts.Node): string {
@@ -35,7 +25,7 @@ function origin(context: RuleContext, reportOn: ts.Node, literal: ts.Node): stri
 function serviceOf(context: RuleContext, sink: ClientSink, argument: ts.Expression): ServiceKind | undefined {
   if (sink.kind) return sink.kind;
   for (const option of ["dialect", "type", "client"]) {
-    const value = optionValue(context, argument, [option]);
+    const value = optionValueAt(context.semantics, argument, [option]);
     const literal = value && context.semantics.valueOf(value);
     if (literal?.kind === "literal" && typeof literal.value === "string" && Object.hasOwn(ENGINE_NAMES, literal.value)) return ENGINE_NAMES[literal.value];
   }
@@ -130,11 +120,11 @@ export function checkClientCall(context: RuleContext, call: ts.CallExpression | 
     if (port && host && typeof literalOf(context, port) === "number") checkHost(site, host, host);
   }
   for (const optionPath of sink.hosts) {
-    const value = optionValue(context, argument, optionPath);
+    const value = optionValueAt(context.semantics, argument, optionPath);
     if (value) checkHost(site, value, writtenOptionNode(argument, optionPath));
   }
   if (sink.addresses) {
-    const value = optionValue(context, argument, sink.addresses);
+    const value = optionValueAt(context.semantics, argument, sink.addresses);
     if (value) checkAddresses(site, value, writtenOptionNode(argument, sink.addresses));
   }
 }

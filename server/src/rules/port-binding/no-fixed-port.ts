@@ -6,7 +6,7 @@ import { skipOuterExpressions } from "../../engine/semantics/syntax";
 import { toEnvName } from "../../engine/fixes/envConfig";
 import type { Fix } from "../../engine/types";
 import { PORT_SINKS, type PortSink } from "./data/portSinks";
-import { writtenOptionNode } from "../shared/options";
+import { optionValueAt, writtenOptionNode } from "../shared/options";
 import { checkStartScripts } from "./startScripts";
 
 /** The callee as written: `Bun.serve` → ["Bun", "serve"]; anything else → undefined. */
@@ -113,17 +113,6 @@ function checkPort(context: RuleContext, sink: PortSink, expression: ts.Expressi
   });
 }
 
-/** The port inside an options object: `{ port: 8080 }`, `{ listen: { port: 4000 } }`, inline or named. */
-function optionPort(context: RuleContext, argument: ts.Expression, optionPath: string[]): ts.Expression | undefined {
-  let current: ts.Expression = argument;
-  for (const key of optionPath) {
-    const property = context.semantics.property(current, key);
-    if (!property) return undefined;
-    current = property.node;
-  }
-  return current;
-}
-
 export const noFixedPort = defineRule({
   id: "port-binding/no-fixed-port",
   factor: "VII",
@@ -145,7 +134,7 @@ export const noFixedPort = defineRule({
         if (sink.direct && context.semantics.valueOf(argument).kind === "literal") {
           checkPort(context, sink, argument, argument);
         } else {
-          const port = optionPort(context, argument, sink.optionPath);
+          const port = optionValueAt(context.semantics, argument, sink.optionPath);
           if (port) checkPort(context, sink, port, writtenOptionNode(argument, sink.optionPath));
         }
         return;

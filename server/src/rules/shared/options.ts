@@ -92,3 +92,17 @@ export function writtenOptionNode(argument: ts.Expression, optionPath: readonly 
   }
   return current;
 }
+
+/**
+ * The value at `optionPath` inside an options argument (`{ port: 8080 }`, `{ listen: { port } }`),
+ * inline, through constants or in another file.
+ */
+export function optionValueAt(semantics: Semantics, argument: ts.Expression, optionPath: readonly string[]): ts.Expression | undefined {
+  let current: ts.Expression = argument;
+  for (const key of optionPath) {
+    const property = semantics.property(current, key);
+    if (!property) return undefined;
+    current = property.node;
+  }
+  return current;
+}
