@@ -1,5 +1,6 @@
-// Bundles bench/engine.ts (for run.mjs and gracefulShutdown.mjs) the way esbuild.mjs bundles dist/ (node20, CJS, module-first main
-// fields), so the benchmark runs the code that ships rather than tsx's on-the-fly transpile.
+// Bundles bench/engine.ts (for run.mjs and gracefulShutdown.mjs) the way esbuild.mjs bundles
+// dist/ (node20, CJS, module-first main fields), so the benchmarks run the code that ships rather
+// than tsx's on-the-fly transpile.
 import { createRequire } from "node:module";
 import path from "node:path";
 import * as esbuild from "esbuild";
