@@ -67,6 +67,21 @@ function syntaxErrorCount(filename: string, text: string): number {
 }
 
 /** Applies the preferred (first) fix of every finding to the project on disk; returns whether anything changed. */
+/**
+ * For rules whose fix removes the problem outright: after each case's fix, the rule finds nothing.
+ * (Not every fix does: one moving a secret may leave a finding to review.)
+ */
+export function assertFixedCasesClean(rule: RuleDefinition, invalid: readonly InvalidCase[]): void {
+  for (const testCase of invalid.filter((c) => c.output !== undefined)) {
+    const files = { ...testCase.files };
+    for (const [rel, text] of Object.entries(testCase.outputFiles ?? {})) if (text !== null) files[rel] = text;
+    const result = analyze(rule, { ...testCase, code: testCase.output as string, files });
+    const remaining = result.findings.map((f) => f.message);
+    result.cleanup();
+    assert.deepEqual(remaining, [], testCase.name);
+  }
+}
+
 export function applyPreferredFixes(findings: Finding[]): boolean {
   const byFile = new Map<string, { start: number; end: number; newText: string }[]>();
   const creates = new Map<string, string>();

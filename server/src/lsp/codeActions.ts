@@ -96,10 +96,12 @@ export function codeActionsFor(request: CodeActionRequest): CodeAction[] {
   const seen = new Set<string>();
   for (const diagnostic of request.diagnostics.filter(isOurDiagnostic)) {
     const { ruleId, disableable } = diagnostic.data;
-    // The live finding carries the whole fix; the diagnostic's copy lacks any secret part.
+    // The live finding carries the whole fix; the diagnostic's copy lacks any secret part, so a
+    // sealed copy alone (the finding is gone: the text changed) offers nothing.
     const finding = findingOf(diagnostic, request.findings);
-    const fix = finding ? finding.fixes[0] : (diagnostic.data.fixes[0] as (Fix & { sealed?: true }) | undefined);
-    if (fix && !(!finding && "sealed" in fix)) {
+    const copy = diagnostic.data.fixes[0] as (Fix & { sealed?: true }) | undefined;
+    const fix = finding ? finding.fixes[0] : copy?.sealed ? undefined : copy;
+    if (fix) {
       const action = actionForFixes(fix.title, CodeActionKind.QuickFix, [fix], request, [diagnostic], finding ? [finding] : []);
       if (action) actions.push({ ...action, isPreferred: true });
     }

@@ -282,3 +282,11 @@ it("a fix is safe only when the value is kept in a git-ignored .env", () => {
     }
   }
 });
+
+it("the pre-scan matches client names as written and service URLs in any case", () => {
+  const { trigger } = hardcodedServiceUrl;
+  assert.equal(trigger.test(`// caches the redis keys\nexport const dataSource = loadSettings();\n`), false);
+  assert.equal(trigger.test(`export const client = new Redis(6379, "cache.internal");\n`), true);
+  assert.equal(trigger.test(`export const url = "REDIS://cache.internal:6379";\n`), true);
+  assert.equal(trigger.test(`import { Pool } from "pg";\n`), true);
+});

@@ -153,6 +153,11 @@ describe("the pre-scan lets a file through only when it imports a package the ma
   for (const [code, expected] of cases) {
     it(`${expected ? "parses" : "skips"}: ${code.split("\n")[0]}`, () => assert.equal(undeclaredDependencyTrigger.test(code, file, model), expected));
   }
+  it("lets a test file import a devDependency, as the rule does, but not app code", () => {
+    assert.equal(undeclaredDependencyTrigger.test(`import { it } from "vitest";`, path.join(project.root, "test/a.test.ts"), model), false);
+    assert.equal(undeclaredDependencyTrigger.test(`import { it } from "vitest";`, path.join(project.root, "src/a.ts"), model), true);
+    assert.equal(undeclaredDependencyTrigger.test(`import axios from "axios";`, path.join(project.root, "test/a.test.ts"), model), true);
+  });
   it("without a project it still over-approximates", () => {
     assert.equal(undeclaredDependencyTrigger.test(`import express from "express";`), true);
     assert.equal(undeclaredDependencyTrigger.test(`import fs from "fs";`), false);

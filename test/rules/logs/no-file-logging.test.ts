@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import rule from "../../../server/src/rules/logs/no-file-logging";
-import { analyze, runRuleTests, type InvalidCase, type ValidCase } from "../../helpers/ruleTester";
+import { assertFixedCasesClean, runRuleTests, type InvalidCase, type ValidCase } from "../../helpers/ruleTester";
 import { spanOf } from "../snippetRange";
 
 const WINSTON = (label: string, where: string): string => `${label} writes logs to ${where}; log to stdout (winston.transports.Console) and let the platform route the stream.`;
@@ -181,16 +181,7 @@ const invalidCases: InvalidCase[] = [
 runRuleTests(rule, { valid, invalid: invalidCases });
 
 describe("logs/no-file-logging trigger", () => {
-  it("leaves nothing to report once a case's fix is applied", () => {
-    for (const testCase of invalidCases.filter((c) => c.output !== undefined)) {
-      const files = { ...testCase.files };
-      for (const [rel, text] of Object.entries(testCase.outputFiles ?? {})) if (text !== null) files[rel] = text;
-      const result = analyze(rule, { ...testCase, code: testCase.output as string, files });
-      const remaining = result.findings.map((f) => f.message);
-      result.cleanup();
-      assert.deepEqual(remaining, [], testCase.name);
-    }
-  });
+  it("leaves nothing to report once a case's fix is applied", () => assertFixedCasesClean(rule, invalidCases));
   it("does not match ordinary code that only calls console.log", () => {
     assert.equal(rule.trigger.test(`import express from "express";\nconst app = express();\napp.get("/", (req, res) => { console.log("hit"); res.send("ok"); });`), false);
   });

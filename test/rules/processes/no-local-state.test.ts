@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import rule from "../../../server/src/rules/processes/no-local-state";
-import { analyze, runRuleTests, type InvalidCase, type ValidCase } from "../../helpers/ruleTester";
+import { assertFixedCasesClean, runRuleTests, type InvalidCase, type ValidCase } from "../../helpers/ruleTester";
 import { spanOf } from "../snippetRange";
 
 const ADVICE = "keep state in a backing service (database, cache or object storage) so any process can serve any request";
@@ -229,16 +229,7 @@ const invalidCases: InvalidCase[] = [
 runRuleTests(rule, { valid, invalid: invalidCases });
 
 describe("processes/no-local-state trigger", () => {
-  it("leaves nothing to report once a case's fix is applied", () => {
-    for (const testCase of invalidCases.filter((c) => c.output !== undefined)) {
-      const files = { ...testCase.files };
-      for (const [rel, text] of Object.entries(testCase.outputFiles ?? {})) if (text !== null) files[rel] = text;
-      const result = analyze(rule, { ...testCase, code: testCase.output as string, files });
-      const remaining = result.findings.map((f) => f.message);
-      result.cleanup();
-      assert.deepEqual(remaining, [], testCase.name);
-    }
-  });
+  it("leaves nothing to report once a case's fix is applied", () => assertFixedCasesClean(rule, invalidCases));
   it("does not match a file with no file writes or stores", () => {
     assert.equal(rule.trigger.test(`import express from "express";\nconst app = express();\napp.get("/", (req, res) => res.send("ok"));`), false);
   });
