@@ -2,12 +2,11 @@ import { applyFixes, type ApplyFixesResult } from "../engine/applyFixes";
 import { Engine } from "../engine/analyzer";
 import type { ProjectConfig } from "../engine/configTypes";
 import { discoverFiles } from "../engine/discovery";
+import { isProjectFactFile } from "../engine/projectFiles";
 import { diskHost } from "../engine/host";
 import type { RuleDefinition } from "../engine/rule";
 import type { Finding } from "../engine/types";
 
-/** Files whose change alters what other files' rules see (a new `.env.example` wakes a rule up). */
-const PROJECT_FACT_FILE = /(^|[\\/])(package\.json|\.gitignore|\.env[^\\/]*|tsconfig[^\\/]*\.json|jsconfig\.json)$/;
 
 /**
  * `--fix`: applies safe fixes over several passes, re-analysing changed files with one engine
@@ -34,7 +33,7 @@ export function fixProject(options: {
     findings: options.findings.filter(wanted),
     reanalyze(changed) {
       for (const file of changed) engine.invalidate(file);
-      const factsChanged = changed.some((file) => PROJECT_FACT_FILE.test(file));
+      const factsChanged = changed.some(isProjectFactFile);
       const files = factsChanged ? [...new Set([...changed, ...discoverFiles(options.root, { paths: options.paths, ignore: options.config.ignore }).files])] : changed;
       const found = files.flatMap((file) => engine.analyzeFile(file).findings).filter(wanted);
       return options.hide ? options.hide(found) : found;

@@ -3,6 +3,7 @@ import ignore, { type Ignore } from "ignore";
 import { parse as parseJsonc, type ParseError } from "jsonc-parser";
 import type { DocumentHost } from "./host";
 import { parseEnvFile, type EnvFile } from "./envFile";
+import { isProjectFactFile } from "./projectFiles";
 import { SourceFileFacts } from "./projectFacts";
 import type { Note } from "./types";
 
@@ -62,9 +63,7 @@ export class ProjectModel {
   invalidate(file: string): void {
     const base = path.basename(file);
     if (base === "package.json") this.packages.clear();
-    if (base === "package.json" || base === ".gitignore" || base.startsWith(".env") || base.startsWith("tsconfig")) {
-      this.lazy.clear();
-    }
+    if (isProjectFactFile(file)) this.lazy.clear();
     if (base === ".gitignore") this.sources.rediscover();
     this.sources.invalidate(file);
   }

@@ -18,3 +18,13 @@ export function projectFileKind(file: string, relativePath: string): ProjectFile
   if (/(^|\/)config\/[^/]+\.(json|ya?ml)$/.test(relativePath.replace(/\\/g, "/"))) return "configFile";
   return undefined;
 }
+
+const PROJECT_FACT_FILE = /(^|[\\/])(package\.json|\.gitignore|\.env[^\\/]*|tsconfig[^\\/]*\.json|jsconfig\.json|\.twelve-factor\.json)$/;
+
+/**
+ * Files whose change alters what other files' rules see (declared packages, ignored paths, env
+ * keys, path aliases, configuration): after one changes, every file's findings may differ.
+ */
+export function isProjectFactFile(file: string): boolean {
+  return PROJECT_FACT_FILE.test(file);
+}

@@ -14,6 +14,7 @@ import {
 import { TextDocument } from "vscode-languageserver-textdocument";
 import { BASELINE_FILE_NAME } from "../engine/baseline";
 import { OverlayHost } from "../engine/host";
+import { isProjectFactFile } from "../engine/projectFiles";
 import type { Note } from "../engine/types";
 import { RULES } from "../rules/registry";
 import { APPLY_FIX_COMMAND, codeActionsFor, FIX_ALL_KIND } from "./codeActions";
@@ -26,8 +27,6 @@ import { REPORT_COMMANDS, ReportCommands } from "./reportCommands";
 import { DEFAULT_SETTINGS, normalizeSettings, SETTINGS_SECTION, type Settings } from "./settings";
 import { StatusReporter } from "./status";
 
-/** Files whose change can alter the findings of other files. */
-const PROJECT_FACT_FILES = /(^|[\\/])(package\.json|\.gitignore|\.env[^\\/]*|tsconfig[^\\/]*\.json|jsconfig\.json|\.twelve-factor\.json)$/;
 // A zero timeout still coalesces the changes that arrive together (one read of the stream),
 // without adding latency to a single keystroke.
 const PUSH_DEBOUNCE_MS = 0;
@@ -222,7 +221,7 @@ export function startLanguageServer(connection: Connection): void {
     if (settings.run === "onSave") return;
     // Other open files may import this one (a port constant): their cached results are stale.
     if (pull) {
-      if (documents.all().length > 1 || PROJECT_FACT_FILES.test(file)) refreshAllDebounced();
+      if (documents.all().length > 1 || isProjectFactFile(file)) refreshAllDebounced();
     } else {
       analysis.clear();
       for (const document of documents.all()) schedule(document);
@@ -287,7 +286,7 @@ export function startLanguageServer(connection: Connection): void {
         // The stored audit was filtered by the old baseline: run it again (if it ran at all).
         commands.settingsChanged();
       }
-      if (PROJECT_FACT_FILES.test(file)) factsChanged = true;
+      if (isProjectFactFile(file)) factsChanged = true;
       if (commands.audit.ran && !openFiles().has(file)) commands.reaudit(file, change.type === FileChangeType.Deleted);
     }
     if (factsChanged || params.changes.length > 0) refreshAll();
