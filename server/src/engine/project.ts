@@ -5,6 +5,7 @@ import type { DocumentHost } from "./host";
 import { parseEnvFile, type EnvFile } from "./envFile";
 import { isProjectFactFile } from "./projectFiles";
 import { SourceFileFacts } from "./projectFacts";
+import { ModuleResolution } from "./resolution/moduleResolver";
 import type { Note } from "./types";
 
 export interface PackageInfo {
@@ -17,11 +18,6 @@ export interface PackageInfo {
   optionalDependencies: Record<string, string>;
   scripts: Record<string, string>;
   workspaces: string[];
-}
-
-export interface PathAliases {
-  baseUrl: string;
-  paths: Record<string, string[]>;
 }
 
 function stringRecord(value: unknown): Record<string, string> {
@@ -64,6 +60,7 @@ export class ProjectModel {
     const base = path.basename(file);
     if (base === "package.json") this.packages.clear();
     if (isProjectFactFile(file)) this.lazy.clear();
+    this.resolution?.invalidate(file);
     if (base === ".gitignore") this.sources.rediscover();
     this.sources.invalidate(file);
   }
@@ -128,6 +125,12 @@ export class ProjectModel {
     return this.packageAt(this.root);
   }
 
+  private resolution?: ModuleResolution;
+  /** TypeScript's module resolution with the project's tsconfigs, confined to the root. */
+  get modules(): ModuleResolution {
+    return (this.resolution ??= new ModuleResolution(this));
+  }
+
   /** The root `.gitignore` as a matcher of project-relative paths. */
   get gitignore(): Ignore {
     return this.memo("gitignore", () => ignore().add(this.host.readFile(path.join(this.root, ".gitignore")) ?? ""));
@@ -144,25 +147,5 @@ export class ProjectModel {
   /** Whether `.env` at the root is ignored by git, so a fix may put a real value there. */
   get dotenvIgnored(): boolean {
     return this.memo("dotenvIgnored", () => this.gitignore.ignores(".env"));
-  }
-
-  /** `compilerOptions.paths` of the root `tsconfig.json` (or `jsconfig.json`). */
-  get pathAliases(): PathAliases | undefined {
-    return this.memo("paths", () => {
-      for (const name of ["tsconfig.json", "jsconfig.json"]) {
-        const json = this.readJson(path.join(this.root, name)) as { compilerOptions?: { baseUrl?: unknown; paths?: unknown } } | undefined;
-        const options = json?.compilerOptions;
-        if (!options || typeof options !== "object") continue;
-        const paths: Record<string, string[]> = {};
-        if (options.paths && typeof options.paths === "object") {
-          for (const [alias, targets] of Object.entries(options.paths)) {
-            if (Array.isArray(targets)) paths[alias] = targets.filter((t): t is string => typeof t === "string");
-          }
-        }
-        const baseUrl = typeof options.baseUrl === "string" ? options.baseUrl : ".";
-        return { baseUrl: path.resolve(this.root, baseUrl), paths };
-      }
-      return undefined;
-    });
   }
 }

@@ -4,7 +4,7 @@ import type { ProjectModel } from "../project";
 import { exportTable } from "./exports";
 import type { ModuleResolver } from "./moduleResolution";
 import { findDeclaration, isConstantBinding, linkSubtree, lookupName, type Declaration } from "./scopes";
-import { dynamicImportedModule, isRelativeSpecifier, normalizeModule, requiredModule, skipOuterExpressions, staticName } from "./syntax";
+import { dynamicImportedModule, normalizeModule, requiredModule, skipOuterExpressions, staticName } from "./syntax";
 import type { LiteralValue, ModuleRef } from "./types";
 
 /** Where following an expression ends. */
@@ -175,7 +175,6 @@ export class Resolver {
 
   /** The parsed project file a specifier names, when it is one (not a package). */
   projectFile(specifier: string, from: ts.SourceFile): ts.SourceFile | undefined {
-    if (!isRelativeSpecifier(specifier) && !this.project.pathAliases) return undefined;
     const file = this.modules.resolve(specifier, from.fileName);
     if (!file) return undefined;
     const text = this.project.host.readFile(file);

@@ -5,7 +5,8 @@ import { fileRole } from "../../engine/fileRoles";
 import type { PackageInfo, ProjectModel } from "../../engine/project";
 import { findDeclaration } from "../../engine/semantics/scopes";
 import { RUNTIME_MODULES } from "./data/packageJson";
-import { isBuiltin, matchesPathAlias, packageNameOf } from "./packageNames";
+import { isBuiltin, packageNameOf } from "./packageNames";
+import { importFate } from "./typeOnlyUse";
 import { ancestorPackages, workspacePackageNames } from "./workspaces";
 
 /** The module specifier a node loads at run time; `undefined` for type-only forms and other nodes. */
@@ -79,14 +80,18 @@ export const undeclaredDependencyTrigger: Trigger = {
   },
 };
 
-const SOURCE_EXTENSIONS = [".ts", ".tsx", ".d.ts", ".js", ".jsx", ".mjs", ".cjs", "/index.ts", "/index.tsx", "/index.js", "/package.json"];
+/**
+ * Packages that bring another one along for its types: a NestJS app gets `express` (and its
+ * `Request`/`Response` classes) through `@nestjs/platform-express` without declaring it.
+ */
+const BROUGHT_BY: Readonly<Record<string, readonly string[]>> = {
+  express: ["@nestjs/platform-express"],
+  fastify: ["@nestjs/platform-fastify"],
+};
 
-/** `import x from "utils/date"` with `baseUrl: "src"` is a project file, not a package. */
-function resolvesUnderBaseUrl(context: RuleContext, specifier: string): boolean {
-  const aliases = context.project.pathAliases;
-  if (!aliases) return false;
-  const base = path.resolve(aliases.baseUrl, specifier);
-  return SOURCE_EXTENSIONS.some((extension) => context.project.host.fileExists(base + extension)) || context.project.host.fileExists(base);
+/** `@types/node-fetch`, `@types/babel__core`: the DefinitelyTyped package for `name`. */
+function typesPackageOf(name: string): string {
+  return `@types/${name.startsWith("@") ? name.slice(1).replace("/", "__") : name}`;
 }
 
 /** A package of the monorepo the manifest belongs to (its own workspaces or any root above it). */
@@ -113,13 +118,29 @@ export const undeclaredDependency = defineRule({
     const declared = (name: string): boolean =>
       name in manifest.dependencies || name in manifest.peerDependencies || name in manifest.optionalDependencies || (devAllowed && name in manifest.devDependencies);
 
+    const declaresAnywhere = (name: string): boolean => [manifest.dependencies, manifest.devDependencies, manifest.peerDependencies, manifest.optionalDependencies].some((deps) => name in deps);
+    /**
+     * A plain import the compiler erases (every binding used only as a type) loads nothing. One
+     * whose name types a decorated member (kept under `emitDecoratorMetadata` when it is a class)
+     * is let go when a declared package provides its types: `@types/<name>`, or a package that
+     * brings it along.
+     */
+    const typeOnly = (node: ts.ImportDeclaration, name: string): boolean => {
+      const options = context.project.modules.configFor(context.file).options;
+      const fate = importFate(node, options.verbatimModuleSyntax === true);
+      if (fate === "erased") return true;
+      if (fate === "kept" || !options.emitDecoratorMetadata) return fate !== "kept";
+      return declaresAnywhere(typesPackageOf(name)) || (BROUGHT_BY[name] ?? []).some(declaresAnywhere);
+    };
     const onNode = (node: ts.Node): void => {
       const literal = runtimeSpecifier(node);
       if (!literal) return;
       const specifier = literal.text;
       const name = packageNameOf(specifier);
       if (!name || isBuiltin(specifier) || RUNTIME_MODULES.has(name) || declared(name) || name === manifest.name) return;
-      if (matchesPathAlias(specifier, context.project.pathAliases) || resolvesUnderBaseUrl(context, specifier) || isWorkspacePackage(context, manifest, name)) return;
+      // tsconfig `baseUrl`/`paths` and workspace packages turn a bare name into a project file.
+      if (context.project.modules.resolve(specifier, context.file).kind !== "package" || isWorkspacePackage(context, manifest, name)) return;
+      if (ts.isImportDeclaration(node) && typeOnly(node, name)) return;
       const devOnly = name in manifest.devDependencies;
       context.report({
         node: literal,
