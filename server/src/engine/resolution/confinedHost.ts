@@ -50,9 +50,9 @@ export class ConfinedHost implements ts.ModuleResolutionHost, ts.ParseConfigHost
   private allowed(file: string): string | undefined {
     const absolute = path.resolve(file);
     const mapped = this.options.links?.map(absolute) ?? absolute;
-    this.options.onAccess?.(mapped);
     if (!isInside(this.options.root, mapped)) return undefined;
     if (!this.options.nodeModules && NODE_MODULES.test(path.relative(this.options.root, mapped))) return undefined;
+    this.options.onAccess?.(mapped);
     return mapped;
   }
 

@@ -6,7 +6,7 @@ import { isProjectFactFile } from "../projectFiles";
 import type { Note } from "../types";
 import { ConfinedHost, type WorkspaceLinks } from "./confinedHost";
 import { packageNameOf } from "./packageName";
-import { TsConfigs, type GoverningConfig } from "./tsconfigs";
+import { aliasEntries, TsConfigs, type GoverningConfig } from "./tsconfigs";
 import { workspacePackages } from "./workspacePackages";
 
 /** What a module specifier names, as TypeScript resolves it inside the project. */
@@ -188,7 +188,7 @@ export class ModuleResolution {
   private aliasTargets(specifier: string, config: GoverningConfig): string[] | undefined {
     const options = config.options;
     const base = options.baseUrl ?? (options as { pathsBasePath?: string }).pathsBasePath ?? (config.file ? path.dirname(config.file) : this.project.root);
-    for (const [pattern, targets] of Object.entries(options.paths ?? {})) {
+    for (const [pattern, targets] of aliasEntries(options)) {
       const captured = matchAlias(pattern, specifier);
       if (captured !== undefined) return targets.map((target) => path.resolve(base, target.replace("*", captured)));
     }

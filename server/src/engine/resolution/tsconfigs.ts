@@ -33,6 +33,17 @@ export interface ConfigSource {
   relative(file: string): string;
 }
 
+/** `compilerOptions.paths` as pattern → targets, whatever shape the file gave it. */
+export function aliasEntries(options: ts.CompilerOptions): Array<[string, string[]]> {
+  const paths: unknown = options.paths;
+  if (!paths || typeof paths !== "object" || Array.isArray(paths)) return [];
+  return Object.entries(paths as Record<string, unknown>).map(([pattern, targets]): [string, string[]] => [pattern, Array.isArray(targets) ? targets.filter((t): t is string => typeof t === "string") : []]);
+}
+
+function wellFormedPaths(paths: unknown): boolean {
+  return typeof paths === "object" && paths !== null && !Array.isArray(paths) && Object.values(paths).every((targets) => Array.isArray(targets) && targets.every((t) => typeof t === "string"));
+}
+
 function isInside(dir: string, target: string): boolean {
   return target === dir || target.startsWith(dir + path.sep);
 }
@@ -91,6 +102,10 @@ export class TsConfigs {
     if (syntax.length > 0) this.warn(file, `${this.source.relative(file)} is not valid JSON; imports in the files it governs are resolved with the options that could be read.`);
     for (const error of result.errors) this.noteError(file, error);
     this.checkPaths(file, result.options);
+    if (result.options.paths && !wellFormedPaths(result.options.paths)) {
+      this.warn(file, `${this.source.relative(file)}: "paths" must map each pattern to a list of paths; module resolution ignores the entries that do not.`);
+      result.options.paths = Object.fromEntries(aliasEntries(result.options).filter(([, targets]) => targets.length > 0));
+    }
     const raw = (result.raw ?? {}) as { files?: unknown; include?: unknown };
     const references = Array.isArray(raw.files) && raw.files.length === 0 ? (result.projectReferences ?? []).map((ref) => this.referencedConfig(ref.path)).filter((ref): ref is string => ref !== undefined) : [];
     const config = this.create(file, result.options, references, this.includeMatcher(file, raw.include));
@@ -150,7 +165,7 @@ export class TsConfigs {
 
   private checkPaths(file: string, options: ts.CompilerOptions): void {
     const base = options.baseUrl ?? (options as { pathsBasePath?: string }).pathsBasePath ?? path.dirname(file);
-    for (const [pattern, targets] of Object.entries(options.paths ?? {})) {
+    for (const [pattern, targets] of aliasEntries(options)) {
       const outside = targets.filter((target) => !isInside(this.source.root, path.resolve(base, target.replace("*", "x"))));
       if (outside.length === 0) continue;
       const shown = outside.map((target) => this.display(file, path.resolve(base, target))).join(", ");
