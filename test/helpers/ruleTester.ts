@@ -56,7 +56,13 @@ export function analyze(rule: RuleDefinition, testCase: ValidCase): { findings: 
   const filename = testCase.filename ?? DEFAULT_FILENAME;
   const project = writeProject({ ...testCase.files, [filename]: testCase.code });
   const engine = new Engine({ root: project.root, rules: [rule], config: { rules: {}, ignore: [], secrets: { allow: testCase.secretsAllowList ?? [] } } });
-  const { findings } = engine.analyzeFile(path.join(project.root, filename));
+  const { findings, notes } = engine.analyzeFile(path.join(project.root, filename));
+  // A rule that throws reports nothing, which would let a "valid" case pass for the wrong reason.
+  const failure = notes.find((note) => note.level === "error");
+  if (failure) {
+    project.cleanup();
+    throw new Error(failure.message);
+  }
   return { findings: findings.filter((f) => f.ruleId === rule.id), root: project.root, cleanup: project.cleanup, read: project.read };
 }
 

@@ -21,6 +21,14 @@ const pkg = json({
 });
 const files = { "package.json": pkg };
 
+/** A NestJS app: express arrives through @nestjs/platform-express, its types through @types/express. */
+const nest = {
+  "package.json": json({ name: "api", dependencies: { "@nestjs/common": "^10.0.0", "@nestjs/core": "^10.0.0", "@nestjs/platform-express": "^10.0.0" }, devDependencies: { "@types/express": "^4.17.21" } }),
+  "tsconfig.json": json({ compilerOptions: { emitDecoratorMetadata: true, experimentalDecorators: true } }),
+};
+const nestController = (importLine: string): string =>
+  `import { Controller, Get, Req } from "@nestjs/common";\n${importLine}\n\n@Controller("cats")\nexport class CatsController {\n  @Get()\n  findAll(@Req() request: Request): string {\n    return request.url;\n  }\n}\n`;
+
 runRuleTests(undeclaredDependency, {
   valid: [
     // Declared in any production section.
@@ -42,6 +50,35 @@ runRuleTests(undeclaredDependency, {
     { code: `import { format } from "utils/date";`, files: { ...files, "tsconfig.json": json({ compilerOptions: { baseUrl: "src" } }), "src/utils/date.ts": "export const format = 1;\n" } },
     // Type-only imports need nothing at run time (the types come from @types/*).
     { code: `import type { Request } from "express-serve-static-core";\nimport { type Pool } from "pg";\nexport type { Redis } from "ioredis";\nexport { type Job } from "bullmq";\ntype Q = typeof import("kysely");`, files },
+    // tsconfig baseUrl "." reaches ./types/index.d.ts: a project folder, not the npm package "types".
+    {
+      code: `import { SiteConfig } from "types";\nexport const site: SiteConfig = { name: "Taxonomy" };`,
+      filename: "config/site.ts",
+      files: { ...files, "tsconfig.json": json({ compilerOptions: { baseUrl: ".", paths: { "@/*": ["./*"] } } }), "types/index.d.ts": "export type SiteConfig = { name: string };\n" },
+    },
+    // A paths alias defined in the base of an extends chain.
+    {
+      code: `import { db } from "@db/client";\ndb.connect();`,
+      files: { ...files, "tsconfig.json": json({ extends: "./tsconfig.base.json" }), "tsconfig.base.json": json({ compilerOptions: { paths: { "@db/*": ["./src/db/*"] } } }), "src/db/client.ts": "export const db = { connect() {} };\n" },
+    },
+    // A workspace package imported from another one resolves to its source.
+    {
+      code: `import { ports } from "@acme/config";\nexport const port = ports.billing;`,
+      filename: "apps/billing/src/server.ts",
+      files: {
+        "package.json": json({ private: true, workspaces: ["apps/*", "packages/*"] }),
+        "apps/billing/package.json": json({ name: "billing", dependencies: { express: "^4.0.0" } }),
+        "packages/config/package.json": json({ name: "@acme/config", exports: { ".": "./dist/index.js" } }),
+        "packages/config/src/index.ts": "export const ports = { billing: 8080 };\n",
+      },
+    },
+    // A plain import whose bindings are used only as types is erased by the compiler.
+    { code: `import { Request, Response } from "express-serve-static-core";\nexport function handle(req: Request, res: Response): void {}`, files },
+    { code: `import Redis from "ioredis";\nimport * as k from "kysely";\nlet client: Redis | undefined;\ntype DB = k.Kysely<unknown>;\nclass Cache implements k.Dialect {}`, files },
+    // NestJS: the Request type of a decorated handler's parameter; express's types are declared.
+    { code: nestController(`import { Request } from "express";`), filename: "src/cats.controller.ts", files: nest },
+    { code: nestController(`import type { Request } from "express";`), filename: "src/cats.controller.ts", files: nest },
+    { code: nestController(`import { type Request } from "express";`), filename: "src/cats.controller.ts", files: nest },
     // The package's own name (self-reference through "exports").
     { code: `import { helper } from "@acme/app/helpers";`, files },
     // devDependencies are fine in tests, scripts and tool config.
@@ -125,6 +162,31 @@ runRuleTests(undeclaredDependency, {
       code: `import { db } from "@data/db";`,
       files: { ...files, "tsconfig.json": json({ compilerOptions: { paths: { "@app/*": ["src/*"] } } }) },
       errors: [{ message: msg("@data/db"), line: 1, column: 20, endLine: 1, endColumn: 30 }],
+    },
+    {
+      name: "a runtime import beside a type-only use of the same package",
+      code: `import { Request, Router } from "express-serve-static-core";\nexport const router: Router = Router();\nexport type R = Request;`,
+      files,
+      errors: [{ message: msg("express-serve-static-core"), line: 1, column: 33, endLine: 1, endColumn: 60 }],
+    },
+    {
+      name: "a class that types a constructor parameter of a decorated class is kept under emitDecoratorMetadata (NestJS injection)",
+      code: `import { Injectable } from "@nestjs/common";\nimport { ConfigService } from "@nestjs/config";\n\n@Injectable()\nexport class Mailer {\n  constructor(private readonly config: ConfigService) {}\n}\n`,
+      filename: "src/mailer.ts",
+      files: nest,
+      errors: [{ message: msg("@nestjs/config"), line: 2, column: 31, endLine: 2, endColumn: 47 }],
+    },
+    {
+      name: "under verbatimModuleSyntax a plain import is kept as written",
+      code: `import { Request } from "express-serve-static-core";\nexport function handle(req: Request): void {}`,
+      files: { ...files, "tsconfig.json": json({ compilerOptions: { verbatimModuleSyntax: true } }) },
+      errors: [{ message: msg("express-serve-static-core"), line: 1, column: 25, endLine: 1, endColumn: 52 }],
+    },
+    {
+      name: "a bare name that baseUrl does not reach is still a package",
+      code: `import { SiteConfig } from "types";\nconsole.log(SiteConfig);`,
+      files: { ...files, "tsconfig.json": json({ compilerOptions: { baseUrl: "." } }) },
+      errors: [{ message: msg("types"), line: 1, column: 28, endLine: 1, endColumn: 35 }],
     },
     {
       name: "JavaScript files too",

@@ -14,24 +14,28 @@ function hasDecorators(node: ts.Node): boolean {
   return ts.canHaveDecorators(node) && (ts.getDecorators(node)?.length ?? 0) > 0;
 }
 
-/** The annotations whose top-level type reference `emitDecoratorMetadata` writes into the output. */
-function isMetadataAnnotation(type: ts.TypeNode): boolean {
-  const owner = type.parent;
+/**
+ * The annotations whose top-level type reference `emitDecoratorMetadata` writes into the output.
+ * `path` holds the annotation's ancestors, nearest last (the analyzer may not have linked parents).
+ */
+function isMetadataAnnotation(type: ts.TypeNode, path: readonly ts.Node[]): boolean {
   if (!ts.isTypeReferenceNode(type)) return false;
-  if (ts.isParameter(owner) && owner.type === type) {
-    const fn = owner.parent;
+  const owner = path[path.length - 1];
+  const holder = path[path.length - 2];
+  if (owner && ts.isParameter(owner) && owner.type === type) {
     if (hasDecorators(owner)) return true;
-    if (ts.isConstructorDeclaration(fn)) return hasDecorators(fn.parent);
-    return (ts.isMethodDeclaration(fn) || ts.isSetAccessorDeclaration(fn)) && hasDecorators(fn);
+    if (holder && ts.isConstructorDeclaration(holder)) return path.length >= 3 && hasDecorators(path[path.length - 3]);
+    return !!holder && (ts.isMethodDeclaration(holder) || ts.isSetAccessorDeclaration(holder)) && hasDecorators(holder);
   }
-  if ((ts.isPropertyDeclaration(owner) || ts.isMethodDeclaration(owner) || ts.isGetAccessorDeclaration(owner)) && owner.type === type) return hasDecorators(owner);
+  if (owner && (ts.isPropertyDeclaration(owner) || ts.isMethodDeclaration(owner) || ts.isGetAccessorDeclaration(owner)) && owner.type === type) return hasDecorators(owner);
   return false;
 }
 
 /** Names that are not references: property keys, member and declaration names of their own. */
-function isReference(identifier: ts.Identifier): boolean {
-  const parent = identifier.parent;
-  if ((ts.isPropertyAccessExpression(parent) || ts.isQualifiedName(parent)) && (ts.isPropertyAccessExpression(parent) ? parent.name : parent.right) === identifier) return false;
+function isReference(identifier: ts.Identifier, parent: ts.Node | undefined): boolean {
+  if (!parent) return true;
+  if (ts.isPropertyAccessExpression(parent) && parent.name === identifier) return false;
+  if (ts.isQualifiedName(parent) && parent.right === identifier) return false;
   if (ts.isImportClause(parent) || ts.isImportSpecifier(parent) || ts.isNamespaceImport(parent)) return false;
   if ((ts.isPropertyAssignment(parent) || ts.isPropertySignature(parent) || ts.isPropertyDeclaration(parent) || ts.isMethodDeclaration(parent) || ts.isMethodSignature(parent) || ts.isGetAccessor(parent) || ts.isSetAccessor(parent) || ts.isEnumMember(parent)) && parent.name === identifier) return false;
   return true;
@@ -49,25 +53,27 @@ function usesIn(sourceFile: ts.SourceFile): Map<string, NameUse> {
     const previous = found.get(name);
     if (!previous || RANK[use] > RANK[previous]) found.set(name, use);
   };
+  const path: ts.Node[] = [];
   const visit = (node: ts.Node, context: NameUse): void => {
+    if (ts.isIdentifier(node)) {
+      if (isReference(node, path[path.length - 1])) record(node.text, context);
+      return;
+    }
     let inner = context;
     if (ts.isHeritageClause(node)) {
       // `implements X` and an interface's `extends X` are types; a class's `extends X` is a value.
-      inner = node.token === ts.SyntaxKind.ImplementsKeyword || ts.isInterfaceDeclaration(node.parent) ? "type" : "value";
+      inner = node.token === ts.SyntaxKind.ImplementsKeyword || ts.isInterfaceDeclaration(path[path.length - 1]) ? "type" : "value";
     } else if (ts.isTypeNode(node) && !ts.isExpressionWithTypeArguments(node)) {
-      inner = context === "value" && isMetadataAnnotation(node) ? "metadata" : "type";
+      inner = context === "value" && isMetadataAnnotation(node, path) ? "metadata" : context === "metadata" ? "metadata" : "type";
     } else if (ts.isInterfaceDeclaration(node) || ts.isTypeAliasDeclaration(node)) {
       inner = "type";
     }
-    if (ts.isIdentifier(node)) {
-      if (isReference(node)) record(node.text, context);
-      return;
-    }
+    path.push(node);
     ts.forEachChild(node, (child) => {
       // Only the top-level name is written as metadata: `Repository<User>` keeps `Repository`.
-      const childContext = inner === "metadata" && ts.isTypeReferenceNode(node) && child !== node.typeName ? "type" : inner;
-      visit(child, childContext);
+      visit(child, inner === "metadata" && ts.isTypeReferenceNode(node) && child !== node.typeName ? "type" : inner);
     });
+    path.pop();
   };
   visit(sourceFile, "value");
   uses.set(sourceFile, found);
