@@ -155,6 +155,27 @@ describe("semantics.valueOf", () => {
       "literal 4007 in config.ts",
     );
   });
+  it("across files: a paths alias in the base of an extends chain, and a baseUrl import", () => {
+    const ports = `export const METRICS = 9464;\nexport const ADMIN = 9465;`;
+    // Without a baseUrl, paths are relative to the config that declares them.
+    const chain = { "tsconfig.json": `{ "extends": "./configs/base.json" }`, "configs/base.json": `{ "compilerOptions": { "paths": { "~/*": ["../src/*"] } } }`, "src/settings/ports.ts": ports };
+    assert.equal(valueOf({ ...chain, "src/index.ts": `import { METRICS } from "~/settings/ports";\nlisten(/*?*/METRICS);` }), "literal 9464 in ports.ts");
+    const baseUrl = { "tsconfig.json": `{ "compilerOptions": { "baseUrl": "src" } }`, "src/settings/ports.ts": ports };
+    assert.equal(valueOf({ ...baseUrl, "src/index.ts": `import { ADMIN } from "settings/ports";\nlisten(/*?*/ADMIN);` }), "literal 9465 in ports.ts");
+  });
+  it("across files: a workspace package, to its source although its exports name the build output", () => {
+    const files = {
+      "package.json": `{ "private": true, "workspaces": ["apps/*", "packages/*"] }`,
+      "packages/config/package.json": `{ "name": "@acme/config", "exports": { ".": { "types": "./dist/index.d.ts", "default": "./dist/index.js" }, "./ports": "./src/ports.ts" } }`,
+      "packages/config/src/index.ts": `export * from "./ports";`,
+      "packages/config/src/ports.ts": `export const ports = { billing: 4010, ledger: 4011 };`,
+      "apps/billing/package.json": `{ "name": "billing", "dependencies": { "@acme/config": "workspace:*" } }`,
+    };
+    assert.equal(valueOf({ ...files, "apps/billing/src/server.ts": `import { ports } from "@acme/config";\nlisten(/*?*/ports.billing);` }, "apps/billing/src/server.ts"), "literal 4010 in ports.ts");
+    assert.equal(valueOf({ ...files, "apps/billing/src/server.ts": `import { ports } from "@acme/config/ports";\nlisten(/*?*/ports.ledger);` }, "apps/billing/src/server.ts"), "literal 4011 in ports.ts");
+    // A package of the same scope that is no workspace member is an npm package.
+    assert.equal(valueOf({ ...files, "apps/billing/src/server.ts": `import { ports } from "@acme/other";\nlisten(/*?*/ports.billing);` }, "apps/billing/src/server.ts"), "unknown");
+  });
   it("an import cycle ends as unknown", () => {
     assert.equal(valueOf({ "src/a.ts": `import { B } from "./index";\nexport const A = B;`, "src/index.ts": `import { A } from "./a";\nexport const B = A;\nlisten(/*?*/B);` }), "unknown");
   });

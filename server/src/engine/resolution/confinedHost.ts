@@ -82,21 +82,21 @@ export class ConfinedHost implements ts.ModuleResolutionHost, ts.ParseConfigHost
     }
   }
 
-  /** A file the documents may be asked about: allowed, in a folder that stays inside, no link out. */
+  /** A file the documents may be asked about: allowed, in a folder whose real path stays inside. */
   private readable(file: string): string | undefined {
     const real = this.allowed(file);
-    if (real === undefined || !this.staysInside(path.dirname(real)) || this.isSymlinkOut(real)) return undefined;
-    return real;
+    return real !== undefined && this.staysInside(path.dirname(real)) ? real : undefined;
   }
 
   fileExists = (file: string): boolean => {
     const real = this.readable(file);
-    return real !== undefined && this.options.documents.fileExists(real);
+    // Most probes miss; only a file that exists is checked for being a link out of the root.
+    return real !== undefined && this.options.documents.fileExists(real) && !this.isSymlinkOut(real);
   };
 
   readFile = (file: string): string | undefined => {
     const real = this.readable(file);
-    return real === undefined ? undefined : this.options.documents.readFile(real);
+    return real === undefined || this.isSymlinkOut(real) ? undefined : this.options.documents.readFile(real);
   };
 
   directoryExists = (dir: string): boolean => {

@@ -121,11 +121,13 @@ export class ModuleResolution {
       this.project.notes.push(item);
     };
     const relative = (file: string): string => this.project.relative(file);
-    // The config parser may read an installed config package (`extends: "@tsconfig/node20"`).
-    const configHost = new ConfinedHost({ root, documents: this.project.host, nodeModules: true, onAccess: this.options.onAccess });
-    const configs = new TsConfigs({ root, host: configHost, note, relative });
     const workspaces = workspacePackages(this.project);
-    const host = new ConfinedHost({ root, documents: this.project.host, nodeModules: false, links: this.links(workspaces), onAccess: this.options.onAccess });
+    const links = this.links(workspaces);
+    // The config parser may read an installed config package (`extends: "@tsconfig/node20"`) and
+    // a workspace one (`extends: "@acme/tsconfig/base.json"`).
+    const configHost = new ConfinedHost({ root, documents: this.project.host, nodeModules: true, links, onAccess: this.options.onAccess });
+    const configs = new TsConfigs({ root, host: configHost, note, relative });
+    const host = new ConfinedHost({ root, documents: this.project.host, nodeModules: false, links, onAccess: this.options.onAccess });
     this.state = { configs, host, workspaces };
     return this.state;
   }
