@@ -11,7 +11,7 @@ import { TestClient } from "../lsp/lspClient";
  * executes no project code (config files are data: `.twelve-factor.json` is parsed, never
  * required; no package script, binary or module of the project runs), and it reads nothing
  * outside the project, even when the project points outside (imports, tsconfig `extends`,
- * symlinks). A preload records every file access, module load and child process of a real CLI run.
+ * `paths` and `baseUrl`, workspace globs and package entries, symlinks). A preload records every file access, module load and child process of a real CLI run.
  */
 const REPO = path.resolve(__dirname, "../..");
 const PRELOAD = path.join(REPO, "test/fixtures/preload/recordAccess.cjs");
@@ -34,7 +34,9 @@ write(path.join(outside, "secret-config.json"), '{ "password": "outside" }\n');
 write(path.join(outside, "tsconfig.base.json"), '{ "compilerOptions": { "paths": { "@out/*": ["./*"] } } }\n');
 write(path.join(outside, "lib/util.ts"), 'export const PORT = 3000;\n');
 write(path.join(outside, "node_modules/evil/index.js"), trap("outside module"));
-write(path.join(root, "package.json"), JSON.stringify({ name: "untrusted", scripts: { postinstall: "node evil.js", start: "node evil.js --port 3000" }, dependencies: { express: "^5.0.0" } }));
+write(path.join(outside, "pkg/package.json"), JSON.stringify({ name: "@outside/pkg", main: "index.js" }));
+write(path.join(root, "package.json"), JSON.stringify({ name: "untrusted", workspaces: ["../outside/*", "packages/*"], scripts: { postinstall: "node evil.js", start: "node evil.js --port 3000" }, dependencies: { express: "^5.0.0" } }));
+write(path.join(root, "packages/leaky/package.json"), JSON.stringify({ name: "@untrusted/leaky", main: "../../../outside/lib/util.js", exports: { ".": "../../../outside/lib/util.ts" } }));
 write(path.join(root, "package-lock.json"), "{}\n");
 write(path.join(root, ".gitignore"), "node_modules\n");
 write(path.join(root, ".twelve-factor.json"), '{ "rules": { "logs/no-file-logging": "off" } }\n');
@@ -42,11 +44,15 @@ write(path.join(root, "twelve-factor.config.js"), trap("config.js"));
 write(path.join(root, "evil.js"), trap("evil.js"));
 write(path.join(root, "node_modules/express/index.js"), trap("project node_modules"));
 write(path.join(root, "node_modules/.bin/tsc"), "#!/bin/sh\necho ran > executed.txt\n");
-write(path.join(root, "tsconfig.json"), '{ "extends": "../outside/tsconfig.base.json", "compilerOptions": { "baseUrl": "." } }\n');
+write(path.join(root, "tsconfig.json"), '{ "extends": "../outside/tsconfig.base.json", "compilerOptions": { "baseUrl": ".", "paths": { "@up/*": ["../outside/lib/*"] } } }\n');
+write(path.join(root, "src/nested/tsconfig.json"), '{ "extends": ["../../../outside/tsconfig.base.json", "./missing.json"], "compilerOptions": { "baseUrl": "../../.." } }\n');
+write(path.join(root, "src/nested/index.ts"), `import { PORT } from "outside/lib/util";\nimport { x } from "project/src/server";\nexport const port = PORT + x;\n`);
 write(
   path.join(root, "src/server.ts"),
-  `import express from "express";\nimport { PORT } from "../../outside/lib/util";\nimport evil from "evil";\nimport "../evil";\nconst app = express();\napp.listen(PORT);\nprocess.on("SIGTERM", () => process.exit(0));\n`,
+  `import express from "express";\nimport { PORT } from "../../outside/lib/util";\nimport evil from "evil";\nimport "../evil";\nimport { PORT as UP } from "@up/util";\nimport { PORT as LINKED } from "./shared/util";\nimport { PORT as PKG } from "@outside/pkg";\nimport leaky from "@untrusted/leaky";\nconst app = express();\napp.listen(PORT ?? UP ?? LINKED ?? PKG ?? leaky);\nprocess.on("SIGTERM", () => process.exit(0));\n`,
 );
+// A folder inside the project that links to code outside it: module resolution must not follow it.
+fs.symlinkSync(path.join(outside, "lib"), path.join(root, "src/shared"));
 fs.symlinkSync(path.join(outside, "secret-config.json"), path.join(root, "linked.json"));
 fs.mkdirSync(path.join(root, "config"), { recursive: true });
 fs.symlinkSync(path.join(outside, "secret-config.json"), path.join(root, "config/production.json"));

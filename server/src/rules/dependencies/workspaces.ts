@@ -87,6 +87,8 @@ export function workspacePackageNames(project: ProjectModel, root: PackageInfo):
   // Start below each pattern's literal base (`packages` for `packages/*`), not the whole tree.
   const bases = new Set(root.workspaces.filter((p) => !p.trim().startsWith("!")).map((p) => picomatch.scan(normalizePattern(p)).base));
   for (const base of bases) {
+    // A glob that climbs out of the root (`../shared/*`) is never listed: nothing outside is read.
+    if (base.split("/").includes("..")) continue;
     if (base) consider(base);
     visit(base, 1);
   }
