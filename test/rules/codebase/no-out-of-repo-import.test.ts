@@ -22,6 +22,10 @@ const monorepo = {
   "apps/web/package.json": pkg("web"),
   "services/billing/package.json": pkg("billing"),
 };
+const aliasOutside = (specifier: string): string =>
+  `"${specifier}" is a tsconfig "paths" alias for code outside the project folder; publish the shared code as a package and declare it as a dependency.`;
+const aliasLeaves = (specifier: string, target: string, pkg: string): string =>
+  `"${specifier}" resolves through tsconfig "paths" to ${target}, outside the package ${pkg}/; make the shared code a declared workspace package (or a published one) and import it by name.`;
 const twoApps = { "package.json": pkg("repo"), "apps/web/package.json": pkg("web"), "apps/other-app/package.json": pkg("other-app") };
 
 runRuleTests(noOutOfRepoImport, {
@@ -62,6 +66,18 @@ runRuleTests(noOutOfRepoImport, {
     { code: `const secrets = fs.readFileSync("../../../etc/hosts");\nconst p = "../../x";`, filename: "src/index.ts" },
     { code: `function require(p: string) { return p; }\nrequire("../../../x");`, filename: "src/index.ts" },
     { code: `import x from "./a/../b";\nconst m = await import("../lib/m");`, filename: "src/index.ts" },
+    // Aliases that stay in the package, or reach a declared workspace; workspace packages by name.
+    {
+      code: `import { db } from "@/lib/db";\nimport { Button } from "@ui/button";\nimport { ports } from "@mono/a";`,
+      filename: "apps/web/src/page.ts",
+      files: {
+        ...monorepo,
+        "apps/web/tsconfig.json": JSON.stringify({ compilerOptions: { paths: { "@/*": ["./src/*"], "@ui/*": ["../../packages/b/src/*"] } } }),
+        "apps/web/src/lib/db.ts": "export const db = 1;\n",
+        "packages/b/src/button.ts": "export const Button = 1;\n",
+        "packages/a/src/index.ts": "export const ports = {};\n",
+      },
+    },
   ],
   invalid: [
     {
@@ -126,6 +142,20 @@ runRuleTests(noOutOfRepoImport, {
         { message: leavesPackage("../../legacy/src/old", "packages/a", "packages/legacy/src/old"), line: 2, column: 21, endLine: 2, endColumn: 43 },
       ],
     },
+    {
+      name: "tsconfig paths aliases that reach out of the project, or into another app",
+      code: `import { money } from "@shared/money";\nimport { price } from "@other/x";`,
+      filename: "apps/web/src/a.ts",
+      files: {
+        ...twoApps,
+        "apps/web/tsconfig.json": JSON.stringify({ compilerOptions: { paths: { "@shared/*": ["../../../shared/*"], "@other/*": ["../other-app/src/*"] } } }),
+        "apps/other-app/src/x.ts": "export const price = 1;\n",
+      },
+      errors: [
+        { message: aliasOutside("@shared/money"), line: 1, column: 23, endLine: 1, endColumn: 38 },
+        { message: aliasLeaves("@other/x", "apps/other-app/src/x.ts", "apps/web"), line: 2, column: 23, endLine: 2, endColumn: 33 },
+      ],
+    },
   ],
 });
 
@@ -151,10 +181,25 @@ describe("codebase/no-out-of-repo-import", () => {
       const model = new ProjectModel(project.root, diskHost);
       const web = path.join(project.root, "apps/web/src/a.ts");
       assert.equal(noOutOfRepoImport.trigger.test(`import x from "../../other-app/x";`), true);
-      assert.equal(noOutOfRepoImport.trigger.test(`import x from "./x";\nimport y from "react";`), false);
+      // Without a project any bare specifier may be a tsconfig alias that leaves it.
+      assert.equal(noOutOfRepoImport.trigger.test(`import x from "./x";\nimport y from "react";`), true);
+      assert.equal(noOutOfRepoImport.trigger.test(`import x from "./x";\nimport y from "./lib/y";`), false);
+      assert.equal(noOutOfRepoImport.trigger.test(`import y from "react";\nimport { x } from "@/lib/x";`, web, model), false);
       assert.equal(noOutOfRepoImport.trigger.test(`import x from "../lib/x";`, web, model), false);
       assert.equal(noOutOfRepoImport.trigger.test(`import x from "../../other-app/x";`, web, model), true);
       assert.equal(noOutOfRepoImport.trigger.test(`const x = require("../../../x");`, web, model), true);
+    } finally {
+      project.cleanup();
+    }
+  });
+
+  it("the trigger lets aliases through only where the tsconfig points beyond the package", () => {
+    const project = writeProject({ ...twoApps, "apps/web/tsconfig.json": JSON.stringify({ compilerOptions: { paths: { "@other/*": ["../other-app/src/*"] } } }), "apps/other-app/src/x.ts": "" });
+    try {
+      const model = new ProjectModel(project.root, diskHost);
+      const web = path.join(project.root, "apps/web/src/a.ts");
+      assert.equal(noOutOfRepoImport.trigger.test(`import { x } from "@other/x";`, web, model), true);
+      assert.equal(noOutOfRepoImport.trigger.test(`import React from "react";`, web, model), false);
     } finally {
       project.cleanup();
     }
