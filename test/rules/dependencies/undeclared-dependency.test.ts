@@ -79,6 +79,8 @@ runRuleTests(undeclaredDependency, {
     { code: nestController(`import { Request } from "express";`), filename: "src/cats.controller.ts", files: nest },
     { code: nestController(`import type { Request } from "express";`), filename: "src/cats.controller.ts", files: nest },
     { code: nestController(`import { type Request } from "express";`), filename: "src/cats.controller.ts", files: nest },
+    // An unused import is erased too; it is let go when a declared package provides the name.
+    { code: `import { Request } from "express";\nexport class UsersController {}`, filename: "src/users.controller.ts", files: { "package.json": json({ dependencies: { "@nestjs/platform-express": "^10.0.0" } }) } },
     // The package's own name (self-reference through "exports").
     { code: `import { helper } from "@acme/app/helpers";`, files },
     // devDependencies are fine in tests, scripts and tool config.
@@ -134,7 +136,7 @@ runRuleTests(undeclaredDependency, {
     },
     {
       name: "@types/* declares types, not the runtime package",
-      code: `import cors from "cors";`,
+      code: `import cors from "cors";\napp.use(cors());`,
       files: { "package.json": json({ dependencies: { express: "^4.0.0" }, devDependencies: { "@types/cors": "^2.8.0" } }) },
       errors: [{ message: msg("cors"), line: 1, column: 18, endLine: 1, endColumn: 24 }],
     },
@@ -175,6 +177,12 @@ runRuleTests(undeclaredDependency, {
       filename: "src/mailer.ts",
       files: nest,
       errors: [{ message: msg("@nestjs/config"), line: 2, column: 31, endLine: 2, endColumn: 47 }],
+    },
+    {
+      name: "an unused import with no declared provider is taken as code being written",
+      code: `import { Request } from "express";\nexport class UsersController {}`,
+      files: { "package.json": json({ dependencies: { "@nestjs/common": "^10.0.0" } }) },
+      errors: [{ message: msg("express"), line: 1, column: 25, endLine: 1, endColumn: 34 }],
     },
     {
       name: "under verbatimModuleSyntax a plain import is kept as written",

@@ -82,11 +82,11 @@ function usesIn(sourceFile: ts.SourceFile): Map<string, NameUse> {
 
 /**
  * Whether the compiler drops a plain `import { A, B } from "x"` because every binding it brings
- * is used only as a type: "erased", "metadata" (kept only if one of them is a class), or "kept"
- * (a value use, or no use at all).
+ * is used only as a type: "erased", "metadata" (kept only if one of them is a class), "unused"
+ * (erased too, but more likely code being written than a type import), or "kept".
  * JavaScript files keep every import, and so does TypeScript under `verbatimModuleSyntax`.
  */
-export function importFate(declaration: ts.ImportDeclaration, verbatimModuleSyntax: boolean): "erased" | "metadata" | "kept" {
+export function importFate(declaration: ts.ImportDeclaration, verbatimModuleSyntax: boolean): "erased" | "metadata" | "unused" | "kept" {
   const sourceFile = declaration.getSourceFile();
   const clause = declaration.importClause;
   if (!clause || verbatimModuleSyntax || !/\.[cm]?tsx?$/.test(sourceFile.fileName)) return "kept";
@@ -99,7 +99,7 @@ export function importFate(declaration: ts.ImportDeclaration, verbatimModuleSynt
   if (names.length === 0) return bindings && ts.isNamedImports(bindings) && bindings.elements.length > 0 ? "erased" : "kept";
   const found = usesIn(sourceFile);
   const used = names.map((name) => found.get(name)).filter((use) => use !== undefined);
-  // An import nothing uses yet (code being written) is taken as meant for run time.
-  if (used.length === 0 || used.includes("value")) return "kept";
+  if (used.length === 0) return "unused";
+  if (used.includes("value")) return "kept";
   return used.includes("metadata") ? "metadata" : "erased";
 }

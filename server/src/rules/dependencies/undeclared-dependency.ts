@@ -121,15 +121,15 @@ export const undeclaredDependency = defineRule({
     const declaresAnywhere = (name: string): boolean => [manifest.dependencies, manifest.devDependencies, manifest.peerDependencies, manifest.optionalDependencies].some((deps) => name in deps);
     /**
      * A plain import the compiler erases (every binding used only as a type) loads nothing. One
-     * whose name types a decorated member (kept under `emitDecoratorMetadata` when it is a class)
-     * is let go when a declared package provides its types: `@types/<name>`, or a package that
-     * brings it along.
+     * whose name types a decorated member (kept under `emitDecoratorMetadata` when it is a class),
+     * or whose names are not used at all (erased, but more likely code being written), is let go
+     * when a declared package provides the types: `@types/<name>`, or a package that brings it along.
      */
     const typeOnly = (node: ts.ImportDeclaration, name: string): boolean => {
       const options = context.project.modules.configFor(context.file).options;
       const fate = importFate(node, options.verbatimModuleSyntax === true);
-      if (fate === "erased") return true;
-      if (fate === "kept" || !options.emitDecoratorMetadata) return fate !== "kept";
+      if (fate === "erased" || (fate === "metadata" && !options.emitDecoratorMetadata)) return true;
+      if (fate === "kept") return false;
       return declaresAnywhere(typesPackageOf(name)) || (BROUGHT_BY[name] ?? []).some(declaresAnywhere);
     };
     const onNode = (node: ts.Node): void => {
