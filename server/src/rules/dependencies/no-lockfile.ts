@@ -1,13 +1,9 @@
 import path from "node:path";
 import { parseTree, type Node as JsonNode, type ParseError } from "jsonc-parser";
 import { defineRule, type ProjectFileContext } from "../../engine/rule";
-import type { ProjectModel } from "../../engine/project";
-import { DEPENDENCY_KINDS, LOCKFILES } from "./data/packageJson";
-import { ancestorPackages, enclosingWorkspaceRoot } from "./workspaces";
-
-function hasLockfile(project: ProjectModel, dir: string): boolean {
-  return LOCKFILES.some((name) => project.host.fileExists(path.join(dir, name)));
-}
+import { lockfileOf, packageOf, workspaceRootOf } from "../../engine/packages";
+import { DEPENDENCY_KINDS } from "./data/packageJson";
+import { ancestorPackages } from "./workspaces";
 
 const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
 
@@ -45,11 +41,11 @@ function check(context: ProjectFileContext): void {
   const key = dependencyKey(tree);
   if (!key) return;
   const dir = path.dirname(context.file);
-  if (hasLockfile(context.project, dir)) return;
-  // A workspace member is locked by its root's lockfile.
-  const workspaceRoot = enclosingWorkspaceRoot(context.project, dir);
-  if (workspaceRoot && hasLockfile(context.project, workspaceRoot.dir)) return;
+  // A workspace member is locked by its root's lockfile (npm, yarn and pnpm keep one per workspace).
+  const pkg = packageOf(context.project, context.file);
+  if (lockfileOf(context.project, pkg)) return;
   if (lockedByPnpmRoot(context, dir)) return;
+  const workspaceRoot = workspaceRootOf(context.project, pkg);
   const where = workspaceRoot ? ` nor at the workspace root (${context.project.relative(workspaceRoot.dir) || "."})` : "";
   context.report({
     start: key.offset,
