@@ -2,6 +2,7 @@ import assert from "node:assert/strict";
 import fs from "node:fs";
 import path from "node:path";
 import { after, before, describe, it } from "node:test";
+import { IGNORED_EXAMPLE_APP, WORKSPACE } from "../helpers/packageFixtures";
 import { writeProject } from "../helpers/project";
 import { ensureBuilt, runCli } from "./helpers";
 
@@ -18,33 +19,6 @@ interface JsonFinding {
   file: string;
   range: { start: { line: number; column: number }; end: { line: number; column: number } };
 }
-
-/** An npm-workspaces root: `apps/a` handles SIGTERM and documents its variables, `apps/b` does neither. */
-export const WORKSPACE: Record<string, string> = {
-  "package.json": json({ name: "acme", private: true, workspaces: ["apps/*"] }),
-  "package-lock.json": "{}\n",
-  ".gitignore": "node_modules\n.env\n",
-  ".env.example": "ROOT_ONLY=\n",
-  "apps/a/package.json": json({ name: "a", dependencies: { express: "^4.19.2" } }),
-  "apps/a/.env.example": "PORT=\nDATABASE_URL=\n",
-  "apps/a/src/server.ts": [
-    'import express from "express";',
-    "const app = express();",
-    "const db = process.env.DATABASE_URL;",
-    "const server = app.listen(process.env.PORT);",
-    'process.on("SIGTERM", () => server.close());',
-    "",
-  ].join("\n"),
-  "apps/b/package.json": json({ name: "b", dependencies: { express: "^4.19.2" } }),
-  "apps/b/.env.example": "PORT=\n",
-  "apps/b/src/server.ts": [
-    'import express from "express";',
-    "const app = express();",
-    "const token = process.env.API_TOKEN;",
-    "app.listen(process.env.PORT);",
-    "",
-  ].join("\n"),
-};
 
 function audit(cwd: string, target: string): { root: string; findings: JsonFinding[]; notes: { message: string }[] } {
   const run = runCli(cwd, [target, "--format", "json"]);
@@ -126,5 +100,21 @@ describe("a plain folder holding two independent apps", () => {
     ]);
     // Alone, blog's messages name its files from blog/: the only difference.
     assert.deepEqual(union.sort(), [...whole].map((line) => line.replace(" blog/package.json declares", " package.json declares")).sort());
+  });
+});
+
+describe("--fix on an app that loads its git-ignored .env.example", () => {
+  it("reports nothing in that file and leaves it byte for byte", () => {
+    const project = writeProject(IGNORED_EXAMPLE_APP);
+    try {
+      const before = project.read(".env.example");
+      const reported = audit(project.root, ".").findings.map((finding) => `${finding.ruleId} ${finding.file}`);
+      assert.deepEqual(reported, ["backing-services/hardcoded-service-url src/db.ts"]);
+      const run = runCli(project.root, ["--fix"]);
+      assert.match(run.stderr, /^Applied 1 fix, changing 2 files\.$/m);
+      assert.equal(project.read(".env.example"), before);
+    } finally {
+      project.cleanup();
+    }
   });
 });
