@@ -118,3 +118,29 @@ describe("--fix on an app that loads its git-ignored .env.example", () => {
     }
   });
 });
+
+describe("bad workspace declarations, as the CLI user sees them", () => {
+  it("a malformed pnpm-workspace.yaml: one warning, and the rest of the audit goes on", () => {
+    const project = writeProject({
+      "package.json": json({ name: "mono", private: true }),
+      "pnpm-lock.yaml": "lockfileVersion: '9.0'\n",
+      "pnpm-workspace.yaml": "packages:\n  - 'packages/*\n  - : [\n",
+      "packages/api/package.json": json({ name: "api", dependencies: { express: "^4.19.2" } }),
+      "packages/api/server.js": 'require("express")().listen(3000);\n',
+    });
+    try {
+      const run = runCli(project.root, ["--format", "json"]);
+      const report = JSON.parse(run.stdout) as { findings: JsonFinding[]; notes: { level: string; message: string }[] };
+      const notes = report.notes.filter((note) => note.message.includes("pnpm-workspace.yaml"));
+      assert.equal(notes.length, 1);
+      assert.match(notes[0].message, /^pnpm-workspace\.yaml is not valid YAML \(.+\); its workspace packages are not known, so each is audited on its own\.$/);
+      assert.deepEqual(report.findings.map((finding) => `${finding.ruleId} ${finding.file}`), [
+        "dependencies/no-lockfile packages/api/package.json",
+        "disposability/no-graceful-shutdown packages/api/server.js",
+        "port-binding/no-fixed-port packages/api/server.js",
+      ]);
+    } finally {
+      project.cleanup();
+    }
+  });
+});
