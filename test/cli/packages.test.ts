@@ -2,6 +2,7 @@ import assert from "node:assert/strict";
 import fs from "node:fs";
 import path from "node:path";
 import { after, before, describe, it } from "node:test";
+import { findProjectRoot } from "../../server/src/cli/projectRoot";
 import { IGNORED_EXAMPLE_APP, WORKSPACE } from "../helpers/packageFixtures";
 import { writeProject } from "../helpers/project";
 import { ensureBuilt, runCli } from "./helpers";
@@ -51,12 +52,21 @@ describe("an npm-workspaces root", () => {
   it("equals the union of auditing each member alone, and a member without a lockfile is locked by the root's", () => {
     const whole = comparable(audit(project.root, "."), project.root);
     const a = audit(project.root, "apps/a");
-    const b = audit(path.join(project.root, "apps/b"), ".");
+    const b = audit(project.root, "apps/b");
     // A member belongs to its workspace: the run's root is the workspace root, as for npm.
     assert.equal(b.root, project.root);
     assert.deepEqual(comparable(a, project.root), []);
     assert.deepEqual([...comparable(a, project.root), ...comparable(b, project.root)].sort(), [...whole].sort());
     assert.ok(!b.findings.some((finding) => finding.ruleId === "dependencies/no-lockfile"));
+  });
+
+  it("finds a member's workspace root only up to the folder the CLI runs in", () => {
+    const b = path.join(project.root, "apps/b");
+    assert.equal(findProjectRoot(path.join(b, "src/server.ts"), project.root), project.root);
+    assert.equal(findProjectRoot(b, path.dirname(project.root)), project.root);
+    // Run inside apps/b: nothing above it is read, so apps/b is the project.
+    assert.equal(findProjectRoot(b, b), b);
+    assert.equal(findProjectRoot(b), b);
   });
 
   it("reports no-lockfile for a member when the root has no lockfile either", () => {
