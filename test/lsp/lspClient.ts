@@ -26,6 +26,8 @@ export interface ClientOptions {
   pull?: boolean;
   /** Declare `documentChanges` and resource operations (create files). */
   resourceOperations?: boolean;
+  /** The workspace folders (absolute paths) when not just `root`: a multi-root workspace. */
+  folders?: string[];
   /** What the server gets for `workspace/configuration` (section twelveFactor). */
   settings?: Record<string, unknown>;
 }
@@ -130,7 +132,7 @@ export class TestClient {
     await connection.sendRequest("initialize", {
       processId: process.pid,
       rootUri: uriOf(options.root),
-      workspaceFolders: [{ uri: uriOf(options.root), name: path.basename(options.root) }],
+      workspaceFolders: (options.folders ?? [options.root]).map((folder) => ({ uri: uriOf(folder), name: path.basename(folder) })),
       capabilities: client.capabilities(),
     });
     await connection.sendNotification("initialized", {});

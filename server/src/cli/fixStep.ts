@@ -28,13 +28,20 @@ export function fixProject(options: {
 }): Promise<ApplyFixesResult> {
   const engine = new Engine({ root: options.root, rules: options.rules, config: options.config, host: diskHost });
   const wanted = (finding: Finding) => !options.errorsOnly || finding.severity === "error";
+  // The run's files: a fix may write to a file outside them (an ignored `.env`), but findings
+  // there are never reported, so they are never analysed or fixed either.
+  const discover = () => new Set(discoverFiles(options.root, { paths: options.paths, ignore: options.config.ignore }).files);
+  let scope = discover();
   return applyFixes({
     root: options.root,
     findings: options.findings.filter(wanted),
+    inScope: (file) => scope.has(file),
     reanalyze(changed) {
       for (const file of changed) engine.invalidate(file);
       const factsChanged = changed.some(isProjectFactFile);
-      const files = factsChanged ? [...new Set([...changed, ...discoverFiles(options.root, { paths: options.paths, ignore: options.config.ignore }).files])] : changed;
+      // A created `.env.example` joins the run; a written, git-ignored one never does.
+      if (factsChanged) scope = discover();
+      const files = factsChanged ? [...scope] : changed.filter((file) => scope.has(file));
       const found = files.flatMap((file) => engine.analyzeFile(file).findings).filter(wanted);
       return options.hide ? options.hide(found) : found;
     },

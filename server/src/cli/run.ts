@@ -51,7 +51,7 @@ function resolveTarget(cwd: string, paths: readonly string[]): Target {
   for (const [index, file] of absolute.entries()) {
     if (!fs.existsSync(file)) throw new UsageError(`no such file or directory: ${paths[index]}`);
   }
-  const root = findProjectRoot(absolute[0]);
+  const root = findProjectRoot(absolute[0], cwd);
   const outside = absolute.findIndex((file) => !isInsideOrSame(root, file));
   if (outside >= 0) throw new UsageError(`${paths[outside]} is outside the project root ${root}; run once per project`);
   return { root, paths: absolute.length === 1 && absolute[0] === root ? undefined : absolute };

@@ -176,6 +176,12 @@ export interface ApplyFixesOptions {
   reanalyze(files: readonly string[]): Finding[] | Promise<Finding[]>;
   readFile?: (file: string) => string | undefined;
   maxPasses?: number;
+  /**
+   * The files the run reports on (its discovery: git-ignored and excluded files are not among
+   * them). A finding in any other file is never fixed, whatever `reanalyze` returns: every change
+   * belongs to a finding the run reported.
+   */
+  inScope?: (file: string) => boolean;
 }
 
 export interface ApplyFixesResult {
@@ -222,7 +228,7 @@ export async function applyFixes(options: ApplyFixesOptions): Promise<ApplyFixes
     const targets = new Map<string, string>();
     const eligible = findings.filter((finding) => {
       const fix = preferredSafeFix(finding);
-      if (!fix) return false;
+      if (!fix || (options.inScope && !options.inScope(finding.file))) return false;
       return filesOf(fix).every((file) => {
         const target = targets.get(file) ?? writableTarget(options.root, file);
         if (target !== undefined) targets.set(file, target);

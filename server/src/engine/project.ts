@@ -1,8 +1,7 @@
 import path from "node:path";
-import ignore, { type Ignore } from "ignore";
 import { parse as parseJsonc, type ParseError } from "jsonc-parser";
 import type { DocumentHost } from "./host";
-import { parseEnvFile, type EnvFile } from "./envFile";
+import { isGitIgnored } from "./gitignore";
 import { isProjectFactFile } from "./projectFiles";
 import { SourceFileFacts } from "./projectFacts";
 import { ModuleResolution } from "./resolution/moduleResolver";
@@ -48,7 +47,7 @@ export class ProjectModel {
     readonly root: string,
     readonly host: DocumentHost,
   ) {
-    this.sources = new SourceFileFacts(root, host, (relativePath) => this.gitignore.ignores(relativePath));
+    this.sources = new SourceFileFacts(root, host, (relativePath) => isGitIgnored(this, relativePath));
   }
 
   relative(file: string): string {
@@ -65,13 +64,15 @@ export class ProjectModel {
     this.sources.invalidate(file);
   }
 
-  private note(key: string, note: Note): void {
+  /** Adds a note once per `key`, however often the fact behind it is recomputed. */
+  note(key: string, note: Note): void {
     if (this.noted.has(key)) return;
     this.noted.add(key);
     this.notes.push(note);
   }
 
-  private memo<T>(key: string, compute: () => T): T {
+  /** A project fact, computed on first use and dropped when a project fact file changes. */
+  memo<T>(key: string, compute: () => T): T {
     if (!this.lazy.has(key)) this.lazy.set(key, compute());
     return this.lazy.get(key) as T;
   }
@@ -129,23 +130,5 @@ export class ProjectModel {
   /** TypeScript's module resolution with the project's tsconfigs, confined to the root. */
   get modules(): ModuleResolution {
     return (this.resolution ??= new ModuleResolution(this));
-  }
-
-  /** The root `.gitignore` as a matcher of project-relative paths. */
-  get gitignore(): Ignore {
-    return this.memo("gitignore", () => ignore().add(this.host.readFile(path.join(this.root, ".gitignore")) ?? ""));
-  }
-
-  envFile(name: ".env" | ".env.example"): EnvFile | undefined {
-    return this.memo(`env:${name}`, () => {
-      const file = path.join(this.root, name);
-      const text = this.host.readFile(file);
-      return text === undefined ? undefined : parseEnvFile(file, text);
-    });
-  }
-
-  /** Whether `.env` at the root is ignored by git, so a fix may put a real value there. */
-  get dotenvIgnored(): boolean {
-    return this.memo("dotenvIgnored", () => this.gitignore.ignores(".env"));
   }
 }

@@ -3,7 +3,9 @@ import path from "node:path";
 /** The non-source files the engine reads, by what parser and rules they need. */
 export type ProjectFileKind = "packageJson" | "lockfile" | "gitignore" | "dotenv" | "dockerfile" | "compose" | "procfile" | "npmrc" | "configFile";
 
-const LOCKFILES = new Set(["package-lock.json", "npm-shrinkwrap.json", "yarn.lock", "pnpm-lock.yaml", "bun.lock", "bun.lockb"]);
+/** The lockfiles of npm, yarn, pnpm and bun, in the order a package's own one is looked for. */
+export const LOCKFILE_NAMES: readonly string[] = ["package-lock.json", "npm-shrinkwrap.json", "yarn.lock", "pnpm-lock.yaml", "bun.lock", "bun.lockb"];
+const LOCKFILES = new Set(LOCKFILE_NAMES);
 
 export function projectFileKind(file: string, relativePath: string): ProjectFileKind | undefined {
   const base = path.basename(file);
@@ -19,11 +21,11 @@ export function projectFileKind(file: string, relativePath: string): ProjectFile
   return undefined;
 }
 
-const PROJECT_FACT_FILE = /(^|[\\/])(package\.json|\.gitignore|\.env[^\\/]*|tsconfig[^\\/]*\.json|jsconfig\.json|\.twelve-factor\.json)$/;
+const PROJECT_FACT_FILE = /(^|[\\/])(package\.json|pnpm-workspace\.yaml|\.gitignore|\.env[^\\/]*|tsconfig[^\\/]*\.json|jsconfig\.json|\.twelve-factor\.json)$/;
 
 /**
- * Files whose change alters what other files' rules see (declared packages, ignored paths, env
- * keys, path aliases, configuration): after one changes, every file's findings may differ.
+ * Files whose change alters what other files' rules see (declared packages, workspace members,
+ * ignored paths, env keys, path aliases, configuration): after one changes, every file's findings may differ.
  */
 export function isProjectFactFile(file: string): boolean {
   return PROJECT_FACT_FILE.test(file);

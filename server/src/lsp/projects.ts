@@ -5,7 +5,9 @@ import { BASELINE_FILE_NAME, filterByBaseline, loadBaseline, type Baseline, type
 import { loadProjectConfig } from "../engine/config";
 import { mergeConfig, type ProjectConfig } from "../engine/configTypes";
 import { EXCLUDED_DIRS } from "../engine/discovery";
+import { isGitIgnored } from "../engine/gitignore";
 import type { DocumentHost } from "../engine/host";
+import { workspaceRootAbove } from "../engine/packages";
 import type { RuleDefinition } from "../engine/rule";
 import type { Finding, Note } from "../engine/types";
 import type { Settings } from "./settings";
@@ -64,12 +66,22 @@ export class ProjectRegistry {
   rootFor(file: string): string {
     const resolved = path.resolve(file);
     const folder = this.folders.find((candidate) => resolved === candidate || resolved.startsWith(candidate + path.sep));
-    if (folder) return folder;
+    if (folder) return this.workspaceOf(folder);
     // Outside every folder: the nearest package.json, else the file's own folder.
     for (let dir = path.dirname(resolved); ; dir = path.dirname(dir)) {
       if (this.host.fileExists(path.join(dir, "package.json"))) return dir;
       if (path.dirname(dir) === dir) return path.dirname(resolved);
     }
+  }
+
+  /**
+   * A folder that is a workspace member, opened next to (inside) a folder holding its workspace
+   * root, belongs to that root's project, as the CLI run on the member folder does. Nothing above
+   * the outermost workspace folder is read.
+   */
+  private workspaceOf(folder: string): string {
+    const outermost = this.folders.filter((candidate) => folder.startsWith(candidate + path.sep)).at(-1);
+    return (outermost && workspaceRootAbove(folder, this.host, outermost)) || folder;
   }
 
   projectFor(file: string): Project {
@@ -108,7 +120,9 @@ export class ProjectRegistry {
       const relative = path.relative(project.root, file).split(path.sep).join("/");
       if (relative.startsWith("..") || path.isAbsolute(relative)) return false;
       if (relative.split("/").slice(0, -1).some((segment) => EXCLUDED_DIRS.has(segment))) return true;
-      return relative !== "" && matcher.ignores(relative);
+      // Git-ignored files are left out as the audit's discovery leaves them out (an ignored
+      // `.env.example` is the app's real env file), so an open one shows what the audit shows.
+      return relative !== "" && (matcher.ignores(relative) || isGitIgnored(project.engine.project, relative));
     };
   }
 }

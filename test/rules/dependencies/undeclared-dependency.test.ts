@@ -31,6 +31,12 @@ const nestController = (importLine: string): string =>
 
 runRuleTests(undeclaredDependency, {
   valid: [
+    // The workspace root's dependencies are installed for every member (npm, yarn and pnpm).
+    {
+      code: `import express from "express";`,
+      filename: "apps/api/src/index.ts",
+      files: { "package.json": json({ private: true, workspaces: ["apps/*"], dependencies: { express: "^4.0.0" } }), "apps/api/package.json": json({ name: "api" }) },
+    },
     // Declared in any production section.
     { code: `import express from "express";\nimport { S3Client } from "@aws-sdk/client-s3";\nimport React from "react";\nconst db = require("better-sqlite3");`, files },
     // Subpaths map to their package.
@@ -153,10 +159,10 @@ runRuleTests(undeclaredDependency, {
       errors: [{ message: msg("pg"), line: 1, column: 35, endLine: 1, endColumn: 39 }],
     },
     {
-      name: "a workspace member's nearest package.json, not the root's, is the manifest",
+      name: "a sibling workspace's dependency is not the member's (it only happens to be hoisted)",
       code: `import express from "express";`,
       filename: "apps/api/src/index.ts",
-      files: { "package.json": json({ private: true, workspaces: ["apps/*"], dependencies: { express: "^4.0.0" } }), "apps/api/package.json": json({ name: "api" }) },
+      files: { "package.json": json({ private: true, workspaces: ["apps/*"] }), "apps/api/package.json": json({ name: "api" }), "apps/web/package.json": json({ name: "web", dependencies: { express: "^4.0.0" } }) },
       errors: [{ message: msg("express", "apps/api/package.json"), line: 1, column: 21, endLine: 1, endColumn: 30 }],
     },
     {

@@ -2,7 +2,7 @@ import { noGracefulShutdown } from "../../../server/src/rules/disposability/no-g
 import { runRuleTests } from "../../helpers/ruleTester";
 
 const message = (callee: string): string =>
-  `${callee} binds a port, but no file of the project handles SIGTERM or SIGINT; on SIGTERM, close the server so in-flight requests finish, then exit.`;
+  `${callee} binds a port, but no file of its package handles SIGTERM or SIGINT; on SIGTERM, close the server so in-flight requests finish, then exit.`;
 
 const EXPRESS = `import express from "express";\nconst app = express();\n`;
 const EXPRESS_LISTEN = `${EXPRESS}app.listen(3000);\n`;

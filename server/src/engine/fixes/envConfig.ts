@@ -1,5 +1,7 @@
 import path from "node:path";
-import { lineEndingOf } from "../envFile";
+import { lineEndingOf, type EnvFile } from "../envFile";
+import { isGitIgnored } from "../gitignore";
+import { envFileOf, packageOf } from "../packages";
 import type { ProjectModel } from "../project";
 import type { Fix, TextEdit } from "../types";
 
@@ -21,10 +23,23 @@ export function dotenvValue(value: string): string {
   return `"${value.replace(/\\/g, "\\\\").replace(/"/g, '\\"').replace(/\r?\n/g, "\\n")}"`;
 }
 
+/**
+ * Where a fix for code in `file` keeps `which`: the package's nearest committed one, else a new
+ * one in the package folder. `undefined` when that folder holds a git-ignored `.env.example`:
+ * that file is the app's real env file, with values, and no fix ever rewrites it.
+ */
+export function envFileTarget(project: ProjectModel, file: string, which: ".env" | ".env.example"): { file: string; existing?: EnvFile } | undefined {
+  const pkg = packageOf(project, file);
+  const existing = envFileOf(project, pkg, which);
+  if (existing) return { file: existing.path, existing };
+  const created = path.join(pkg.dir, which);
+  if (which === ".env.example" && project.host.fileExists(created)) return undefined;
+  return { file: created };
+}
+
 /** Appends `line` to an env file, or creates it; `undefined` when `name` is already there. */
-function appendKey(project: ProjectModel, which: ".env" | ".env.example", name: string, line: string): { edit?: TextEdit; create?: { file: string; text: string } } | undefined {
-  const existing = project.envFile(which);
-  const file = path.join(project.root, which);
+function appendKey(target: { file: string; existing?: EnvFile }, name: string, line: string): { edit?: TextEdit; create?: { file: string; text: string } } | undefined {
+  const { file, existing } = target;
   if (!existing) return { create: { file, text: `${line}\n` } };
   if (existing.keys.has(name)) return undefined;
   const eol = lineEndingOf(existing.text);
@@ -34,7 +49,7 @@ function appendKey(project: ProjectModel, which: ".env" | ".env.example", name: 
 
 export interface EnvFixRequest {
   project: ProjectModel;
-  /** The source edit that replaces the hardcoded value by the env read. */
+  /** The source edit that replaces the hardcoded value by the env read; its file picks the package. */
   replacement: TextEdit;
   name: string;
   /** The hardcoded value, moved into `.env` only when `.env` is git-ignored and lacks the key. */
@@ -44,9 +59,10 @@ export interface EnvFixRequest {
 
 /**
  * The fix shared by every "move this value into the environment" rule: the source edit,
- * `NAME=` in `.env.example` (created if absent, never a duplicate), and the value in `.env`
- * when that file is git-ignored. Existing keys are never overwritten; when `.env` already holds
- * a different definition the fix is marked unsafe, so fix-all leaves it for a human.
+ * `NAME=` in the package's `.env.example` (created if absent, never a duplicate), and the value
+ * in the package's `.env` when that file is git-ignored. Existing keys are never overwritten;
+ * when `.env` already holds a different definition the fix is marked unsafe, so fix-all leaves
+ * it for a human.
  */
 export function envVariableFix(request: EnvFixRequest): Fix {
   const { project, name } = request;
@@ -54,12 +70,14 @@ export function envVariableFix(request: EnvFixRequest): Fix {
   const creates: Fix["creates"] = [];
   let safe = true;
 
-  const example = appendKey(project, ".env.example", name, `${name}=`);
+  const exampleTarget = envFileTarget(project, request.replacement.file, ".env.example");
+  const example = exampleTarget && appendKey(exampleTarget, name, `${name}=`);
   if (example?.edit) edits.push(example.edit);
   if (example?.create) creates.push(example.create);
 
-  if (request.value !== undefined && project.dotenvIgnored) {
-    const dotenv = appendKey(project, ".env", name, `${name}=${dotenvValue(request.value)}`);
+  const dotenvTarget = envFileTarget(project, request.replacement.file, ".env");
+  if (request.value !== undefined && dotenvTarget && isGitIgnored(project, project.relative(dotenvTarget.file))) {
+    const dotenv = appendKey(dotenvTarget, name, `${name}=${dotenvValue(request.value)}`);
     if (dotenv?.edit) edits.push({ ...dotenv.edit, sensitive: true });
     if (dotenv?.create) creates.push({ ...dotenv.create, sensitive: true });
     if (!dotenv) safe = false;

@@ -1,6 +1,5 @@
-import path from "node:path";
 import type ts from "typescript";
-import { envVariableFix, toEnvName } from "../../engine/fixes/envConfig";
+import { envFileTarget, envVariableFix, toEnvName } from "../../engine/fixes/envConfig";
 import type { ProjectModel } from "../../engine/project";
 import type { Fix } from "../../engine/types";
 
@@ -80,7 +79,7 @@ export function urlFix(request: UrlFixRequest): Fix {
 
 /** Safe only when the value lands in `.env`: otherwise the app loses its working local setting until someone sets the variable. */
 export function reviewUnlessKept(fix: Fix, project: ProjectModel): Fix {
-  const dotenv = path.join(project.root, ".env");
+  const dotenv = envFileTarget(project, fix.edits[0]?.file ?? project.root, ".env")?.file;
   const kept = fix.edits.some((edit) => edit.file === dotenv) || fix.creates.some((create) => create.file === dotenv);
   return { ...fix, safe: fix.safe && kept };
 }

@@ -1,8 +1,7 @@
 import path from "node:path";
-import { parse as parseJsonc } from "jsonc-parser";
-import { parse as parseYaml } from "yaml";
-import type { PackageInfo, ProjectModel } from "../../engine/project";
-import { ancestorPackages, workspaceMatcher } from "../dependencies/workspaces";
+import { packageOf, readWorkspaceDeclarations } from "../../engine/packages";
+import type { ProjectModel } from "../../engine/project";
+import { workspaceMatcher } from "../dependencies/workspaces";
 
 /** A folder that declares workspaces (package.json `workspaces`, `pnpm-workspace.yaml` `packages`). */
 export interface WorkspaceRoot {
@@ -11,48 +10,14 @@ export interface WorkspaceRoot {
   includes(relativeDir: string): boolean;
 }
 
-/** `libphonenumber-js/core`: the name of a sub-path entry stub, not of a package. */
-const PACKAGE_NAME = /^(@[^/]+\/)?[^/]+$/;
-
-/**
- * A package.json that only marks a folder (`{ "type": "module" }`) or a published sub-path entry
- * (`{ "name": "lib/core", "main": "index.js" }`): it declares nothing, so it is no package boundary.
- */
-function isMarker(pkg: PackageInfo): boolean {
-  const declaresNothing = pkg.workspaces.length === 0 && [pkg.dependencies, pkg.devDependencies, pkg.peerDependencies, pkg.optionalDependencies, pkg.scripts].every((r) => Object.keys(r).length === 0);
-  return declaresNothing && (!pkg.name || !PACKAGE_NAME.test(pkg.name));
-}
-
 /** The folder of the package a file belongs to: its nearest real package.json, else the project root. */
 export function packageDirOf(project: ProjectModel, file: string): string {
-  const nearest = project.nearestPackage(file);
-  if (!nearest) return project.root;
-  if (!isMarker(nearest)) return nearest.dir;
-  return ancestorPackages(project, nearest.dir).find((pkg) => !isMarker(pkg))?.dir ?? project.root;
-}
-
-function stringList(value: unknown): string[] {
-  return Array.isArray(value) ? value.filter((item): item is string => typeof item === "string") : [];
+  return packageOf(project, file).dir;
 }
 
 /** The globs `dir` declares (package.json `workspaces`, pnpm-workspace.yaml `packages`). */
 function declaredPatterns(project: ProjectModel, dir: string): string[] {
-  const patterns: string[] = [];
-  const manifest = project.host.readFile(path.join(dir, "package.json"));
-  if (manifest !== undefined) {
-    const json = parseJsonc(manifest, [], { allowTrailingComma: true }) as { workspaces?: unknown } | undefined;
-    const workspaces = json?.workspaces;
-    patterns.push(...stringList(Array.isArray(workspaces) ? workspaces : (workspaces as { packages?: unknown } | undefined)?.packages));
-  }
-  const pnpm = project.host.readFile(path.join(dir, "pnpm-workspace.yaml"));
-  if (pnpm !== undefined) {
-    try {
-      patterns.push(...stringList((parseYaml(pnpm) as { packages?: unknown } | null)?.packages));
-    } catch {
-      // A broken pnpm-workspace.yaml declares nothing; pnpm itself reports it.
-    }
-  }
-  return patterns;
+  return readWorkspaceDeclarations(dir, project.host).declarations.flatMap((declaration) => declaration.patterns);
 }
 
 /**

@@ -1,5 +1,7 @@
 import ts from "typescript";
 import { lineEndingOf, type EnvFile } from "../../engine/envFile";
+import { envFileOf, packageOf } from "../../engine/packages";
+import type { ProjectModel } from "../../engine/project";
 import { defineRule, type RuleContext } from "../../engine/rule";
 import type { Fix } from "../../engine/types";
 import { isPlatformVariable } from "./data/platformEnvVars";
@@ -16,13 +18,18 @@ function documentedNames(example: EnvFile): Set<string> {
   return names;
 }
 
+/** The contract of the file's package: its nearest committed `.env.example`. */
+function exampleFor(project: ProjectModel, file: string): EnvFile | undefined {
+  return envFileOf(project, packageOf(project, file), ".env.example");
+}
+
 /** `X=` appended to `.env.example`, in its line endings; the same edit for every read of X. */
-function appendFix(example: EnvFile, name: string): Fix {
+function appendFix(example: EnvFile, shown: string, name: string): Fix {
   const eol = lineEndingOf(example.text);
   const needsBreak = example.text.length > 0 && !example.text.endsWith("\n");
   const at = example.text.length;
   return {
-    title: `Add ${name}= to .env.example`,
+    title: `Add ${name}= to ${shown}`,
     safe: true,
     edits: [{ file: example.path, start: at, end: at, newText: `${needsBreak ? eol : ""}${name}=${eol}` }],
     creates: [],
@@ -31,11 +38,12 @@ function appendFix(example: EnvFile, name: string): Fix {
 
 function reportRead(context: RuleContext, example: EnvFile, documented: Set<string>, read: EnvRead): void {
   if (documented.has(read.name) || isPlatformVariable(read.name, read.holder)) return;
+  const shown = context.project.relative(example.path);
   context.report({
     start: read.start,
     end: read.end,
-    message: `${HOLDER_TEXT[read.holder]}.${read.name} is read but not listed in .env.example; add ${read.name}= there so every deploy knows to set it.`,
-    fixes: [appendFix(example, read.name)],
+    message: `${HOLDER_TEXT[read.holder]}.${read.name} is read but not listed in ${shown}; add ${read.name}= there so every deploy knows to set it.`,
+    fixes: [appendFix(example, shown, read.name)],
   });
 }
 
@@ -48,10 +56,10 @@ export const undocumentedEnvVar = defineRule({
   rationale: "Config lives in the environment; .env.example is the contract that tells each deploy which variables to set, so a variable read in code but absent there is a deploy waiting to fail.",
   fixable: true,
   // Only projects with a .env.example can be told what it lacks: elsewhere no file is parsed for this rule.
-  trigger: { test: (text, _file, project) => (!project || project.envFile(".env.example") !== undefined) && /\benv\b/.test(text) },
+  trigger: { test: (text, file, project) => (!project || !file || exampleFor(project, file) !== undefined) && /\benv\b/.test(text) },
   create(context) {
     if (context.role.test) return {};
-    const example = context.project.envFile(".env.example");
+    const example = exampleFor(context.project, context.file);
     if (!example) return {};
     const documented = documentedNames(example);
     const onAccess = (node: ts.Node): void => {

@@ -1,28 +1,18 @@
 import path from "node:path";
 import { parseTree, type Node as JsonNode, type ParseError } from "jsonc-parser";
 import { defineRule, type ProjectFileContext } from "../../engine/rule";
-import type { ProjectModel } from "../../engine/project";
-import { DEPENDENCY_KINDS, LOCKFILES } from "./data/packageJson";
-import { ancestorPackages, enclosingWorkspaceRoot } from "./workspaces";
-
-function hasLockfile(project: ProjectModel, dir: string): boolean {
-  return LOCKFILES.some((name) => project.host.fileExists(path.join(dir, name)));
-}
+import { lockfileOf, packageOf, workspaceDeclarations, workspaceRootOf } from "../../engine/packages";
+import { DEPENDENCY_KINDS } from "./data/packageJson";
 
 const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
 
 /**
- * pnpm workspaces are listed in `pnpm-workspace.yaml`, not in `package.json`; its lockfile
- * names every member folder under `importers:`, which is the proof that the member is locked.
+ * A pnpm lockfile names every member folder it locks under `importers:`: a member missing there
+ * (never installed since it was added) is not locked by it.
  */
-function lockedByPnpmRoot(context: ProjectFileContext, dir: string): boolean {
-  const project = context.project;
-  return ancestorPackages(project, dir).some((root) => {
-    if (!project.host.fileExists(path.join(root.dir, "pnpm-workspace.yaml"))) return false;
-    const lockfile = project.host.readFile(path.join(root.dir, "pnpm-lock.yaml"));
-    const member = path.relative(root.dir, dir).split(path.sep).join("/");
-    return lockfile !== undefined && new RegExp(`^ {2}['"]?${escapeRegExp(member)}['"]?:\\s*$`, "m").test(lockfile);
-  });
+function lockedByPnpm(lockfile: string, text: string | undefined, dir: string): boolean {
+  const member = path.relative(path.dirname(lockfile), dir).split(path.sep).join("/");
+  return text !== undefined && new RegExp(`^ {2}['"]?${escapeRegExp(member)}['"]?:\\s*$`, "m").test(text);
 }
 
 /** The key to report on: `"dependencies"` when it lists something, else the first non-empty kind in file order. */
@@ -45,12 +35,13 @@ function check(context: ProjectFileContext): void {
   const key = dependencyKey(tree);
   if (!key) return;
   const dir = path.dirname(context.file);
-  if (hasLockfile(context.project, dir)) return;
-  // A workspace member is locked by its root's lockfile.
-  const workspaceRoot = enclosingWorkspaceRoot(context.project, dir);
-  if (workspaceRoot && hasLockfile(context.project, workspaceRoot.dir)) return;
-  if (lockedByPnpmRoot(context, dir)) return;
-  const where = workspaceRoot ? ` nor at the workspace root (${context.project.relative(workspaceRoot.dir) || "."})` : "";
+  // A workspace member is locked by its root's lockfile (npm, yarn and pnpm keep one per workspace).
+  const pkg = packageOf(context.project, context.file);
+  const lockfile = lockfileOf(context.project, pkg);
+  const workspaceRoot = workspaceRootOf(context.project, pkg);
+  const pnpmRoot = workspaceRoot !== undefined && workspaceDeclarations(context.project, workspaceRoot).some((declaration) => declaration.source === "pnpm-workspace.yaml");
+  if (lockfile && (path.dirname(lockfile) === dir || !pnpmRoot || lockedByPnpm(lockfile, context.project.host.readFile(lockfile), dir))) return;
+  const where = workspaceRoot && !lockfile ? ` nor at the workspace root (${context.project.relative(workspaceRoot.dir) || "."})` : "";
   context.report({
     start: key.offset,
     end: key.offset + key.length,

@@ -2,6 +2,7 @@ import path from "node:path";
 import ts from "typescript";
 import { defineRule, type RuleContext, type Trigger } from "../../engine/rule";
 import { fileRole } from "../../engine/fileRoles";
+import { packageOf, workspaceRootOf } from "../../engine/packages";
 import type { PackageInfo, ProjectModel } from "../../engine/project";
 import { findDeclaration } from "../../engine/semantics/scopes";
 import { RUNTIME_MODULES } from "./data/packageJson";
@@ -52,6 +53,15 @@ function manifestFor(project: ProjectModel, file: string): PackageInfo | undefin
   return ancestorPackages(project, nearest.dir).find((pkg) => !declaresNothing(pkg)) ?? nearest;
 }
 
+function declares(pkg: PackageInfo, name: string, devAllowed: boolean): boolean {
+  return name in pkg.dependencies || name in pkg.peerDependencies || name in pkg.optionalDependencies || (devAllowed && name in pkg.devDependencies);
+}
+
+/** The manifest of the workspace root that lists the file's package, if any. */
+function workspaceManifestOf(project: ProjectModel, file: string): PackageInfo | undefined {
+  return workspaceRootOf(project, packageOf(project, file))?.manifest;
+}
+
 const SPECIFIER = /(?:\bfrom|\bimport|\brequire)\s*\(?\s*["'`]([^"'`\n]+)["'`]/g;
 
 /**
@@ -72,8 +82,9 @@ export const undeclaredDependencyTrigger: Trigger = {
       const name = packageNameOf(specifier);
       if (!name || isBuiltin(specifier) || RUNTIME_MODULES.has(name)) continue;
       if (!manifest) return true;
-      if (name === manifest.name || name in manifest.dependencies || name in manifest.peerDependencies || name in manifest.optionalDependencies) continue;
-      if (devAllowed && name in manifest.devDependencies) continue;
+      if (name === manifest.name || declares(manifest, name, devAllowed)) continue;
+      const hoisted = workspaceManifestOf(project as ProjectModel, file as string);
+      if (hoisted && declares(hoisted, name, devAllowed)) continue;
       return true;
     }
     return false;
@@ -115,8 +126,9 @@ export const undeclaredDependency = defineRule({
     if (!manifest) return {};
     const devAllowed = context.role.test || context.role.script || context.role.config;
     const manifestPath = context.project.relative(path.join(manifest.dir, "package.json"));
-    const declared = (name: string): boolean =>
-      name in manifest.dependencies || name in manifest.peerDependencies || name in manifest.optionalDependencies || (devAllowed && name in manifest.devDependencies);
+    // npm, yarn and pnpm (with hoisting) install the workspace root's dependencies for every member.
+    const hoisted = workspaceManifestOf(context.project, context.file);
+    const declared = (name: string): boolean => [manifest, hoisted].some((pkg) => pkg !== undefined && declares(pkg, name, devAllowed));
 
     const declaresAnywhere = (name: string): boolean => [manifest.dependencies, manifest.devDependencies, manifest.peerDependencies, manifest.optionalDependencies].some((deps) => name in deps);
     /**

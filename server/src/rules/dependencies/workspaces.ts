@@ -1,6 +1,6 @@
-import fs from "node:fs";
 import path from "node:path";
 import picomatch from "picomatch";
+import { packageOf, workspacePackageDirs } from "../../engine/packages";
 import type { PackageInfo, ProjectModel } from "../../engine/project";
 
 /** `./packages/*\/` → `packages/*`: the spelling picomatch compares against relative folders. */
@@ -43,55 +43,10 @@ export function enclosingWorkspaceRoot(project: ProjectModel, dir: string): Pack
   });
 }
 
-const SKIPPED_DIRS = new Set(["node_modules", ".git"]);
-/** `packages/**` could reach deep; workspaces in practice sit one to three levels down. */
-const MAX_DEPTH = 4;
-
-function listDirs(dir: string): string[] {
-  try {
-    return fs
-      .readdirSync(dir, { withFileTypes: true })
-      .filter((entry) => entry.isDirectory() && !SKIPPED_DIRS.has(entry.name) && !entry.name.startsWith("."))
-      .map((entry) => entry.name);
-  } catch {
-    return [];
-  }
-}
-
-const namesCache = new WeakMap<PackageInfo, ReadonlySet<string>>();
-
 /**
- * Names of the packages in `root`'s workspaces, read from their `package.json` files. Folders
- * come from the disk (the host has no directory listing); the package files go through the
- * host, so an unsaved rename in the editor counts. Cached per parsed root package, which the
- * project model replaces whenever a `package.json` changes.
+ * Names of the packages in `root`'s workspaces (and of `root` itself), from the engine's package
+ * graph: only folders inside the project are listed, and a glob matching thousands is capped.
  */
 export function workspacePackageNames(project: ProjectModel, root: PackageInfo): ReadonlySet<string> {
-  const cached = namesCache.get(root);
-  if (cached) return cached;
-  const matches = workspaceMatcher(root);
-  const names = new Set<string>();
-  const consider = (relative: string): void => {
-    if (!matches(relative)) return;
-    const pkg = project.nearestPackage(path.join(root.dir, relative, "package.json"));
-    if (pkg && pkg.dir === path.join(root.dir, relative) && pkg.name) names.add(pkg.name);
-  };
-  const visit = (relative: string, depth: number): void => {
-    if (depth > MAX_DEPTH) return;
-    for (const name of listDirs(path.join(root.dir, relative))) {
-      const child = relative ? `${relative}/${name}` : name;
-      consider(child);
-      visit(child, depth + 1);
-    }
-  };
-  // Start below each pattern's literal base (`packages` for `packages/*`), not the whole tree.
-  const bases = new Set(root.workspaces.filter((p) => !p.trim().startsWith("!")).map((p) => picomatch.scan(normalizePattern(p)).base));
-  for (const base of bases) {
-    // A glob that climbs out of the root (`../shared/*`) is never listed: nothing outside is read.
-    if (base.split("/").includes("..")) continue;
-    if (base) consider(base);
-    visit(base, 1);
-  }
-  namesCache.set(root, names);
-  return names;
+  return new Set(workspacePackageDirs(project, packageOf(project, path.join(root.dir, "package.json"))).keys());
 }

@@ -49,8 +49,8 @@ export const noGracefulShutdown = defineRule({
       context.report({
         // The callee (`app.listen`), not the whole call: its callback may span many lines.
         node: first.call.expression,
-        message: `${calleeLabel(first)} binds a port, but no file of the project handles SIGTERM or SIGINT; on SIGTERM, close the server so in-flight requests finish, then exit.`,
-        signals: [first.kind === "listen" ? "listen()" : first.kind === "hapi" ? "Hapi server.start()" : `${first.kind}()`, "no SIGTERM/SIGINT handler in the project"],
+        message: `${calleeLabel(first)} binds a port, but no file of its package handles SIGTERM or SIGINT; on SIGTERM, close the server so in-flight requests finish, then exit.`,
+        signals: [first.kind === "listen" ? "listen()" : first.kind === "hapi" ? "Hapi server.start()" : `${first.kind}()`, "no SIGTERM/SIGINT handler in the package"],
         fixes: fix ? [fix] : [],
       });
     };

@@ -1,4 +1,5 @@
 import { fileRole } from "../../engine/fileRoles";
+import { samePackage } from "../../engine/packages";
 import type { ProjectModel } from "../../engine/project";
 import { shutdownFactsOf, type ShutdownFacts } from "./shutdownScan";
 
@@ -20,18 +21,21 @@ function factsOf(project: ProjectModel, file: string): FileFacts | undefined {
   });
 }
 
-/** Whether a file other than `current` handles shutdown; test files do not count. */
+/**
+ * Whether a file other than `current`, in the same package, handles shutdown; test files do not
+ * count. Each package deploys as its own process: `apps/a`'s handler does nothing for `apps/b`.
+ */
 export function handledElsewhere(project: ProjectModel, current: string): boolean {
   return project.sources.files().some((file) => {
-    if (file === current) return false;
+    if (file === current || !samePackage(project, file, current)) return false;
     const facts = factsOf(project, file);
     return facts !== undefined && facts.handles && !facts.test;
   });
 }
 
 /**
- * Whether `current` is the one file the project's finding goes to: the first file, in path
- * order, that binds a port outside tests and scripts. `current` is judged by the caller from its
+ * Whether `current` is the one file its package's finding goes to: the first file of the
+ * package, in path order, that binds a port outside tests and scripts. `current` is judged by the caller from its
  * own text (an open buffer may differ from the disk), every other file from the cached facts.
  */
 export function isFirstBindingFile(project: ProjectModel, current: string): boolean {
@@ -39,7 +43,7 @@ export function isFirstBindingFile(project: ProjectModel, current: string): bool
     // Files are sorted: past `current`'s place, nothing comes before it.
     if (file >= current) return true;
     const facts = factsOf(project, file);
-    if (facts !== undefined && facts.binds && !facts.test && !facts.script) return false;
+    if (facts !== undefined && facts.binds && !facts.test && !facts.script && samePackage(project, file, current)) return false;
   }
   return true;
 }

@@ -1,4 +1,5 @@
 import path from "node:path";
+import { isGitIgnored } from "../../../engine/gitignore";
 import { DOTENV_SYNTAX, keyValueLines } from "../../../engine/formats/keyValueLines";
 import type { ProjectFileContext } from "../../../engine/rule";
 import { isEnvTemplate } from "../data/envFileNames";
@@ -12,6 +13,8 @@ import { checkValue, replaceFix } from "./site";
 export function checkEnvTemplate(context: ProjectFileContext): void {
   const base = path.basename(context.file);
   if (!isEnvTemplate(base) || base.split(".").includes("vault")) return;
+  // A git-ignored "template" is the app's real env file: its values are meant to be there.
+  if (isGitIgnored(context.project, context.relativePath)) return;
   for (const line of keyValueLines(context.text, DOTENV_SYNTAX)) {
     checkValue(context, {
       value: line.value,

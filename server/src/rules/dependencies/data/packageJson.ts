@@ -8,7 +8,7 @@ export const DEPENDENCY_KINDS: readonly string[] = ["dependencies", "devDependen
 export const SHIPPED_KINDS: readonly string[] = ["dependencies", "optionalDependencies"];
 
 /** Lockfiles of npm, yarn, pnpm and bun (text and binary). */
-export const LOCKFILES: readonly string[] = ["package-lock.json", "npm-shrinkwrap.json", "yarn.lock", "pnpm-lock.yaml", "bun.lock", "bun.lockb"];
+export { LOCKFILE_NAMES as LOCKFILES } from "../../../engine/projectFiles";
 
 /** Version specs that accept any release at all. */
 export const ANY_VERSION: ReadonlySet<string> = new Set(["", "*", "x", "X", "latest"]);
