@@ -5,6 +5,8 @@ import type { DocumentHost } from "./host";
 import { parseEnvFile, type EnvFile } from "./envFile";
 import { isProjectFactFile } from "./projectFiles";
 import { SourceFileFacts } from "./projectFacts";
+import type { FileRole } from "./fileRoles";
+import { ProjectRoles } from "./roles/projectRoles";
 import type { Note } from "./types";
 
 export interface PackageInfo {
@@ -126,6 +128,11 @@ export class ProjectModel {
 
   get rootPackage(): PackageInfo | undefined {
     return this.packageAt(this.root);
+  }
+
+  /** What `file` is for (test, fixture, script, config, build, client, app); cached until a project fact file changes. */
+  roleOf(file: string): FileRole {
+    return this.memo("roles", () => new ProjectRoles(this)).of(file);
   }
 
   /** The root `.gitignore` as a matcher of project-relative paths. */
