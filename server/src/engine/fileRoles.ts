@@ -68,11 +68,13 @@ const ROOT_BUILD_DIR = /^(build|out)\//;
 export function roleFromPath(relativePath: string, packagePath: string = relativePath): FileRole {
   const path = relativePath.replace(/\\/g, "/");
   const inPackage = packagePath.replace(/\\/g, "/");
-  if (CONFIG_NAME.test(path)) return "config";
-  if (BUILD_DIR.test(path) || ROOT_BUILD_DIR.test(path) || ROOT_BUILD_DIR.test(inPackage)) return "build";
   if (TEST_NAME.test(path) || TEST_HELPER_NAME.test(path)) return "test";
   if (FIXTURE_DIR.test(path) || FIXTURE_NAME.test(path) || (FACTORY.test(path) && FACTORY_HOME.test(path))) return "fixture";
+  // A config inside a test folder (`test/playwright.config.js`) is test tooling.
   if (TEST_DIR.test(path)) return "test";
+  // Before build output: `build/webpack.config.js` is the build's own config.
+  if (CONFIG_NAME.test(path)) return "config";
+  if (BUILD_DIR.test(path) || ROOT_BUILD_DIR.test(path) || ROOT_BUILD_DIR.test(inPackage)) return "build";
   if (SCRIPT_DIR.test(path)) return "script";
   return "app";
 }
