@@ -12,7 +12,7 @@ describe("roleFromPath", () => {
   const cases: [string, FileRole][] = [
     ["src/server.ts", "app"],
     ["src/user.test.ts", "test"],
-    ["src/user.spec.js", "test"],
+    ["src/user.unit.js", "test"],
     ["src/__tests__/user.ts", "test"],
     ["test/helpers/db.ts", "test"],
     ["tests/login.ts", "test"],
@@ -135,26 +135,27 @@ describe("roles from the project's test-runner configs", () => {
 
 describe("roles from package.json scripts", () => {
   const scripts = {
-    test: "mocha 'src/**/*.spec.js' --exit",
+    test: "eslint src/index.js && c8 mocha 'src/**/*.unit.js' --exit",
+    "test:node": "node --test lib/check-me.js",
     "test:it": 'jest "src/**/*.integration.ts"',
     seed: "node -r dotenv/config ./db/seed.js",
     migrate: "tsx tasks/migrate",
     start: "node bin/www",
     dev: "nodemon src/server.js",
-    lint: "eslint src/index.js",
   };
   const files = { "package.json": JSON.stringify({ scripts }) };
 
   it("test script arguments are tests; files run by other scripts are scripts; start scripts run the app", () => {
-    assert.deepEqual(rolesIn(files, ["src/user.spec.js", "src/db.integration.ts", "db/seed.js", "tasks/migrate.ts", "bin/www", "src/server.js", "src/index.js"]), {
-      "src/user.spec.js": "test",
+    assert.deepEqual(rolesIn(files, ["src/user.unit.js", "src/db.integration.ts", "lib/check-me.js", "db/seed.js", "tasks/migrate.ts", "bin/www", "src/server.js", "src/index.js"]), {
+      "src/user.unit.js": "test",
       "src/db.integration.ts": "test",
+      "lib/check-me.js": "test",
       "db/seed.js": "script",
       "tasks/migrate.ts": "script",
       // bin/ is a script folder, but the start script runs this one: it is the app.
       "bin/www": "app",
       "src/server.js": "app",
-      // A linter's argument is not run.
+      // A linter's argument in a test script is no test.
       "src/index.js": "app",
     });
   });

@@ -45,9 +45,15 @@ function runFile(words: readonly string[]): string | undefined {
   return undefined;
 }
 
-/** Arguments of a test command that name test files: globs and source files, not options. */
+/** Test runners whose arguments name test files (`c8 mocha …`, `nyc ava …`: the runner may come later). */
+const TEST_RUNNERS = new Set(["mocha", "jest", "vitest", "ava", "tap", "tape", "jasmine", "uvu", "lab", "playwright", "cypress", "_mocha"]);
+
+/** Arguments of a test runner that name test files: globs and source files, not options (`eslint src/x.js && jest` names none). */
 function testArguments(words: readonly string[]): string[] {
-  return words.filter((word) => !word.startsWith("-") && (picomatch.scan(word).isGlob || SOURCE_FILE.test(word))).map(clean);
+  let at = words.findIndex((word) => TEST_RUNNERS.has(word.replace(/^.*\//, "")));
+  if (at < 0 && RUNNERS.has(words[0]) && words.includes("--test")) at = 0;
+  if (at < 0) return [];
+  return words.slice(at + 1).filter((word) => !word.startsWith("-") && (picomatch.scan(word).isGlob || SOURCE_FILE.test(word))).map(clean);
 }
 
 export function scriptFactsOf(scripts: Readonly<Record<string, string>>): ScriptFacts {
