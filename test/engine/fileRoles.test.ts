@@ -12,7 +12,7 @@ describe("roleFromPath", () => {
   const cases: [string, FileRole][] = [
     ["src/server.ts", "app"],
     ["src/user.test.ts", "test"],
-    ["src/user.unit.js", "test"],
+    ["src/user.spec.js", "test"],
     ["src/__tests__/user.ts", "test"],
     ["test/helpers/db.ts", "test"],
     ["tests/login.ts", "test"],
