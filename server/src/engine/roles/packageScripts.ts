@@ -11,7 +11,7 @@ export interface ScriptFacts {
   runBy(file: string): "start" | "other" | undefined;
 }
 
-/** Scripts that start the app itself, in production or while developing. */
+/** Scripts that start the app itself, in production or while developing, with their `pre`/`post` hooks. */
 export const START_SCRIPT_NAME = /^(pre|post)?(start|serve|server|dev|develop|prod|production|watch|preview)(:|$)/;
 const TEST_SCRIPT_NAME = /^(pre|post)?(test|tests|e2e|spec|cy|cypress|playwright)(:|$)|:(test|e2e|spec)$/;
 /** Programs that run the file named after their options. */
