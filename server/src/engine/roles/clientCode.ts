@@ -30,13 +30,14 @@ export function clientFileByPath(file: string, project: ProjectModel): ClientFil
   if (!pkg) return undefined;
   const relative = path.relative(pkg.dir, file).split(path.sep).join("/");
   if (ROUTE_HANDLER.test(relative)) return undefined;
-  const dependencies = { ...pkg.dependencies, ...pkg.devDependencies };
-  const depends = (name: string): boolean => Object.prototype.hasOwnProperty.call(dependencies, name);
+  // Asked for every file of the project (its role): no copy of the dependency lists per call.
+  const own = Object.prototype.hasOwnProperty;
+  const depends = (name: string): boolean => own.call(pkg.dependencies, name) || own.call(pkg.devDependencies, name);
   if (depends("next")) {
     return NEXT_PAGE.test(relative) && !NEXT_SERVER_PAGE.test(relative) ? { where: "a Next.js page, which is bundled for the browser", nextPage: true } : undefined;
   }
   if (!relative.startsWith("src/") || SERVER_BY_CONVENTION.test(relative)) return undefined;
-  if (Object.keys(dependencies).some(isServerPackage)) return undefined;
+  if (Object.keys(pkg.dependencies).some(isServerPackage) || Object.keys(pkg.devDependencies).some(isServerPackage)) return undefined;
   const bundler = [...FRONT_END_BUNDLERS.keys()].find(depends);
   if (!bundler) return undefined;
   if (bundler === "vite" && !UI_LIBRARIES.some(depends) && !project.host.fileExists(path.join(pkg.dir, "index.html"))) return undefined;

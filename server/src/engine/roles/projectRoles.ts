@@ -33,17 +33,15 @@ export class ProjectRoles {
 
   private judge(file: string): FileRole {
     const relative = this.project.relative(file);
-    const pkg = this.project.nearestPackage(file);
-    const packageDir = pkg?.dir ?? this.project.root;
-    const fromPath = roleFromPath(relative, path.relative(packageDir, file).split(path.sep).join("/"));
+    const packageDir = this.project.nearestPackage(file)?.dir ?? this.project.root;
+    const inPackage = packageDir === this.project.root ? relative : path.relative(packageDir, file).split(path.sep).join("/");
+    const fromPath = roleFromPath(relative, inPackage);
     // The project's own configuration can add tests, scripts and app entry points, never take
-    // away what the path says of config, build output or fixtures.
-    if (fromPath === "config" || fromPath === "build" || fromPath === "fixture") return fromPath;
-    const dirs = packageDir === this.project.root ? [packageDir] : [packageDir, this.project.root];
-    const inDir = (dir: string): string => path.relative(dir, file).split(path.sep).join("/");
-    if (fromPath !== "test" && dirs.some((dir) => this.facts(dir).tests.some((select) => select(inDir(dir))) || this.facts(dir).scripts.isTest(inDir(dir)))) return "test";
-    if (fromPath === "test") return "test";
-    const runBy = this.facts(packageDir).scripts.runBy(inDir(packageDir));
+    // away what the path says of tests, config, build output or fixtures.
+    if (fromPath === "test" || fromPath === "config" || fromPath === "build" || fromPath === "fixture") return fromPath;
+    const places: [string, string][] = packageDir === this.project.root ? [[packageDir, relative]] : [[packageDir, inPackage], [this.project.root, relative]];
+    if (places.some(([dir, at]) => this.facts(dir).tests.some((select) => select(at)) || this.facts(dir).scripts.isTest(at))) return "test";
+    const runBy = this.facts(packageDir).scripts.runBy(inPackage);
     if (runBy === "start") return clientFileByPath(file, this.project) ? "client" : "app";
     if (runBy === "other" || fromPath === "script") return "script";
     return clientFileByPath(file, this.project) ? "client" : "app";
