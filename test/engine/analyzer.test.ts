@@ -22,7 +22,7 @@ const answerRule = defineRule({
   create(context) {
     return {
       [ts.SyntaxKind.NumericLiteral]: (node) => {
-        if ((node as ts.NumericLiteral).text === "42") context.report({ node, message: "found 42", lowered: context.role.test });
+        if ((node as ts.NumericLiteral).text === "42") context.report({ node, message: "found 42", lowered: context.role === "test" });
       },
     };
   },

@@ -203,6 +203,25 @@ describe("language server over stdio", () => {
     assert.equal(readFileSync(file("src/server.ts"), "utf8"), "app.listen(Number(process.env.PORT ?? 3000));\nadmin.listen(Number(process.env.PORT ?? 9000));\n");
   });
 
+  it("in test code: the secret fix is offered by hand, never by fix-all or source.fixAll", async () => {
+    const key = ["sk", "live", "4qN8vR2xK7mP1zL9wT5yB3cD"].join("_");
+    const source = `const stripe = new Stripe("${key}");\nconst res = await request(app).post("/login").send({ email, password: "Password123$" });\n`;
+    const { client, file } = await start({ "test/pay.test.ts": source }, { resourceOperations: true });
+    client.open(file("test/pay.test.ts"), source);
+    const diagnostics = await client.diagnosticsFor(file("test/pay.test.ts"), (d) => d.length === 1);
+    assert.deepEqual([diagnostics[0].code, diagnostics[0].severity, diagnostics[0].range], ["config/no-hardcoded-secret", 2, { start: { line: 0, character: 26 }, end: { line: 0, character: 60 } }]);
+    const actions = await client.codeActions(file("test/pay.test.ts"), diagnostics);
+    assert.deepEqual(
+      actions.map((a) => a.title),
+      [
+        "Read the secret from process.env.STRIPE_SECRET_KEY (and add STRIPE_SECRET_KEY to .env.example)",
+        "Disable config/no-hardcoded-secret for this line",
+        "Disable config/no-hardcoded-secret for the entire file",
+      ],
+    );
+    assert.deepEqual(await client.codeActions(file("test/pay.test.ts"), [], ["source.fixAll.twelveFactor"]), []);
+  });
+
   it("applies configuration changes without a restart, and names a bad setting once", async () => {
     const { client, file } = await start({ "src/server.ts": "app.listen(3000);\n" });
     client.open(file("src/server.ts"));

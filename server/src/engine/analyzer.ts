@@ -2,11 +2,12 @@ import path from "node:path";
 import { performance } from "node:perf_hooks";
 import type ts from "typescript";
 import { defaultConfig, type ProjectConfig } from "./configTypes";
-import { fileRole } from "./fileRoles";
+import type { FileRole } from "./fileRoles";
 import { diskHost, type DocumentHost } from "./host";
 import { ParseCache } from "./parseCache";
 import { ProjectModel } from "./project";
-import { lowerSeverity, type Listener, type ReportDescriptor, type RuleContext, type RuleDefinition } from "./rule";
+import { applyRolePolicy, ruleRunsOn } from "./rolePolicy";
+import { type Listener, type ReportDescriptor, type RuleContext, type RuleDefinition } from "./rule";
 import { createSemantics, type EngineSemantics } from "./semantics";
 import { isInsideLiteral } from "./literalAt";
 import { LineIndex } from "./lineIndex";
@@ -135,13 +136,14 @@ export class Engine {
       const tree = parse();
       return !tree || !isInsideLiteral(tree, offset);
     });
-    const active = this.options.rules.filter((rule) => this.isEnabled(rule) && rule.trigger !== null && rule.trigger.test(text, file, this.project));
+    const role = this.project.roleOf(file);
+    const active = this.options.rules.filter((rule) => this.isEnabled(rule) && rule.trigger !== null && ruleRunsOn(rule, role) && rule.trigger.test(text, file, this.project));
     const findings: Finding[] = [];
     if (active.length > 0) {
       const sourceFile = parse();
       if (!sourceFile) return { findings, notes, parsed: false };
       try {
-        this.runRules(active, { file, relativePath, text, sourceFile, suppressions, findings, notes });
+        this.runRules(active, { file, relativePath, role, text, sourceFile, suppressions, findings, notes });
       } catch (error) {
         if (!(error instanceof BudgetExceeded)) throw error;
         const budget = this.options.fileBudgetMs ?? DEFAULT_FILE_BUDGET_MS;
@@ -164,9 +166,9 @@ export class Engine {
     const notes: Note[] = [];
     if (!kind) return { findings, notes, parsed: false };
     const lines = new LineIndex(text);
-    const role = fileRole(relativePath);
+    const role = this.project.roleOf(file);
     for (const rule of this.options.rules) {
-      if (!rule.projectFiles?.kinds.includes(kind) || !this.isEnabled(rule)) continue;
+      if (!rule.projectFiles?.kinds.includes(kind) || !this.isEnabled(rule) || !ruleRunsOn(rule, role)) continue;
       try {
         rule.projectFiles.check({
           file,
@@ -176,7 +178,7 @@ export class Engine {
           text,
           project: this.project,
           report: (descriptor) => {
-            const finding = this.toFinding(rule, file, lines, descriptor);
+            const finding = this.toFinding(rule, role, file, lines, descriptor);
             if (finding) findings.push(finding);
           },
         });
@@ -190,9 +192,9 @@ export class Engine {
 
   private runRules(
     active: readonly RuleDefinition[],
-    run: { file: string; relativePath: string; text: string; sourceFile: ts.SourceFile; suppressions: Suppressions; findings: Finding[]; notes: Note[] },
+    run: { file: string; relativePath: string; role: FileRole; text: string; sourceFile: ts.SourceFile; suppressions: Suppressions; findings: Finding[]; notes: Note[] },
   ): void {
-    const role = fileRole(run.relativePath);
+    const role = run.role;
     const dispatch = new Map<ts.SyntaxKind, Listener[]>();
     const endHooks: Array<() => void> = [];
     const failed = new Set<string>();
@@ -222,7 +224,7 @@ export class Engine {
         semantics: this.semantics,
         options: { secretsAllowList: this.config.secrets.allow },
         report: (descriptor) => {
-          const finding = this.toFinding(rule, run.file, run.sourceFile, descriptor);
+          const finding = this.toFinding(rule, role, run.file, run.sourceFile, descriptor);
           if (finding && !run.suppressions.isSuppressed(rule.id, finding.range.start.line)) run.findings.push(finding);
         },
       };
@@ -242,7 +244,7 @@ export class Engine {
     for (const hook of endHooks) hook();
   }
 
-  private toFinding(rule: RuleDefinition, file: string, lines: ts.SourceFile | LineIndex, descriptor: ReportDescriptor): Finding | undefined {
+  private toFinding(rule: RuleDefinition, role: FileRole, file: string, lines: ts.SourceFile | LineIndex, descriptor: ReportDescriptor): Finding | undefined {
     const sourceFile = lines as ts.SourceFile;
     const start = descriptor.node ? descriptor.node.getStart(sourceFile) : descriptor.start;
     const end = descriptor.node ? descriptor.node.getEnd() : descriptor.end;
@@ -250,18 +252,17 @@ export class Engine {
     const configured = this.configuredSeverity(rule);
     if (configured === "off") return undefined;
     // An explicit user setting wins over the rule's own per-finding severity.
-    let severity = configured ?? descriptor.severity ?? rule.defaultSeverity;
-    if (descriptor.lowered) severity = lowerSeverity(severity);
-    return {
+    const finding: Finding = {
       ruleId: rule.id,
       factor: rule.factor,
-      severity,
+      severity: configured ?? descriptor.severity ?? rule.defaultSeverity,
       message: descriptor.message,
       file,
       range: rangeOf(lines, start, end),
       signals: descriptor.signals ?? [],
       fixes: descriptor.fixes ?? [],
     };
+    return applyRolePolicy(rule, role, descriptor, finding);
   }
 
   /** Unknown ids in disable directives are reported, so a typo never silently disables nothing. */

@@ -5,6 +5,8 @@ import { isGitIgnored } from "./gitignore";
 import { isProjectFactFile } from "./projectFiles";
 import { SourceFileFacts } from "./projectFacts";
 import { ModuleResolution } from "./resolution/moduleResolver";
+import type { FileRole } from "./fileRoles";
+import { ProjectRoles } from "./roles/projectRoles";
 import type { Note } from "./types";
 
 export interface PackageInfo {
@@ -130,5 +132,10 @@ export class ProjectModel {
   /** TypeScript's module resolution with the project's tsconfigs, confined to the root. */
   get modules(): ModuleResolution {
     return (this.resolution ??= new ModuleResolution(this));
+  }
+
+  /** What `file` is for (test, fixture, script, config, build, client, app); cached until a project fact file changes. */
+  roleOf(file: string): FileRole {
+    return this.memo("roles", () => new ProjectRoles(this)).of(file);
   }
 }

@@ -1,4 +1,5 @@
 import path from "node:path";
+import { TEST_RUNNER_CONFIG } from "./roles/testRunners";
 
 /** The non-source files the engine reads, by what parser and rules they need. */
 export type ProjectFileKind = "packageJson" | "lockfile" | "gitignore" | "dotenv" | "dockerfile" | "compose" | "procfile" | "npmrc" | "configFile";
@@ -25,8 +26,9 @@ const PROJECT_FACT_FILE = /(^|[\\/])(package\.json|pnpm-workspace\.yaml|\.gitign
 
 /**
  * Files whose change alters what other files' rules see (declared packages, workspace members,
- * ignored paths, env keys, path aliases, configuration): after one changes, every file's findings may differ.
+ * ignored paths, env keys, path aliases, configuration, which files are tests): after one changes,
+ * every file's findings may differ.
  */
 export function isProjectFactFile(file: string): boolean {
-  return PROJECT_FACT_FILE.test(file);
+  return PROJECT_FACT_FILE.test(file) || TEST_RUNNER_CONFIG.test(file);
 }

@@ -1,6 +1,6 @@
 import type ts from "typescript";
 import type { Factor, Fix, Severity, SeveritySetting } from "./types";
-import type { FileRole } from "./fileRoles";
+import type { FileRole, RolePolicies } from "./fileRoles";
 import type { ProjectFileKind } from "./projectFiles";
 import type { ProjectModel } from "./project";
 import type { Semantics } from "./semantics";
@@ -19,6 +19,13 @@ export interface RuleMeta {
   /** Why the Twelve-Factor App cares. */
   rationale: string;
   fixable: boolean;
+  /**
+   * What each file role does to the rule (a role left out is `on`); the analyzer applies it, so a
+   * rule never checks roles for this. See `RolePolicy` for what each value means.
+   */
+  roles?: RolePolicies;
+  /** A rule-specific word on roles the policy cannot say (devDependencies allowed in tests ...), for the docs. */
+  rolesNote?: string;
 }
 
 /**
@@ -80,8 +87,14 @@ export interface ReportDescriptor {
   message: string;
   /** Overrides the configured severity, e.g. a provider-format secret is an error. */
   severity?: Severity;
-  /** Lowers the severity one step (error → warning → info), e.g. in test folders. */
+  /** Lowers the severity one step (error → warning → info), e.g. inside a test block of an app file. */
   lowered?: boolean;
+  /**
+   * The finding identifies itself whatever its name (a provider token format, a private key, a
+   * JWT, a URL with a random-looking password): kept where the role's policy is
+   * `self-identifying only`, which drops every other finding.
+   */
+  selfIdentifying?: boolean;
   signals?: string[];
   fixes?: Fix[];
 }

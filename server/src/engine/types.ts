@@ -65,6 +65,8 @@ export interface Finding {
   /** The reasons that fired ("Stripe live secret key format", ...), for hovers and reports. */
   signals: string[];
   fixes: Fix[];
+  /** Found in test or fixture code: its fixes are never safe, and the report's "Fix first" leaves it out. */
+  inTestCode?: true;
 }
 
 /** Something the run could not analyse, said once in one clear line (binary file, bad config, ...). */

@@ -29,6 +29,8 @@ export interface ReportFinding {
   /** `--fix` can fix it: the preferred fix is marked safe. */
   fixable: boolean;
   docs: string | null;
+  /** Found in test or fixture code (see `Finding.inTestCode`); absent otherwise. */
+  inTestCode?: true;
 }
 
 export interface ReportNote {
@@ -77,6 +79,7 @@ export function toReportFinding(root: string, finding: Finding, rules: ReadonlyM
     signals: [...finding.signals],
     fixable: preferredSafeFix(finding) !== undefined,
     docs: rules.get(finding.ruleId)?.docs ?? null,
+    ...(finding.inTestCode ? { inTestCode: true as const } : {}),
   };
 }
 

@@ -146,13 +146,19 @@ function ruleSection(id: string, meta: RuleMeta | undefined, findings: ReportFin
 }
 
 /**
- * The three rules to fix first. Ranking, most urgent first: the rule's worst severity (errors
+ * The three rules to fix first, counting only findings outside test and fixture code. Ranking, most urgent first: the rule's worst severity (errors
  * before warnings before info), then the ★ headline rules (the riskiest families: secrets,
  * local state, fixed ports, file logs), then how many findings it has, then factor order and
  * rule id so ties always break the same way.
  */
 function rankTopFixes(sections: readonly RuleSection[], factorOf: ReadonlyMap<string, Factor | null>): TopFix[] {
-  const candidates = sections.filter((section) => section.count > 0);
+  // Test and fixture code is never deployed: it is listed with its rule, never as a first fix.
+  const candidates = sections
+    .map((section) => {
+      const findings = section.findings.filter((finding) => !finding.inTestCode);
+      return findings.length === section.count ? section : { ...section, findings, count: findings.length, severity: worstSeverity(findings, section.severity) };
+    })
+    .filter((section) => section.count > 0);
   const factorIndex = (id: string) => {
     const factor = factorOf.get(id);
     return factor ? FACTORS.indexOf(factor) : FACTORS.length;

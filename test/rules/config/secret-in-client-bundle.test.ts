@@ -3,7 +3,7 @@ import path from "node:path";
 import { describe, it } from "node:test";
 import { diskHost } from "../../../server/src/engine/host";
 import { ProjectModel } from "../../../server/src/engine/project";
-import { SERVER_PACKAGES } from "../../../server/src/rules/config/data/frontEndPackages";
+import { SERVER_PACKAGES } from "../../../server/src/engine/roles/frontEndPackages";
 import { PUBLIC_ENV_PREFIXES } from "../../../server/src/rules/config/data/publicEnvPrefixes";
 import { secretInClientBundle } from "../../../server/src/rules/config/secret-in-client-bundle";
 import { analyze, runRuleTests } from "../../helpers/ruleTester";

@@ -79,12 +79,13 @@ export const schemaSyncOnBoot = defineRule({
   rationale:
     "Twelve-Factor admin tasks such as schema migrations run as one-off processes against a release, not inside every web or worker process at start, where concurrent boots race and a restart can drop data.",
   fixable: false,
+  roles: { test: "off", fixture: "off", script: "off" },
   // The TypeORM options may come from another file, so the module counts as well as the option name.
   trigger: buildTrigger({ modules: TYPEORM_OPTION_TAKERS.map((row) => row.module), words: ["synchronize", MONGOOSE_SYNC_INDEXES], extra: ["\\.sync\\s*\\("] }),
   create(context) {
     resetRefCache();
-    // Tests, committed one-off scripts and files a package.json script entry runs are admin processes.
-    if (context.role.test || context.role.script || runByPackageScript(context)) return {};
+    // Files a package.json script entry runs are admin processes (tests and scripts are off by role).
+    if (runByPackageScript(context)) return {};
     return judgeAfterWalk<ts.CallExpression | ts.NewExpression>([ts.SyntaxKind.CallExpression, ts.SyntaxKind.NewExpression], (node) => {
       checkTypeorm(context, node);
       if (!ts.isCallExpression(node)) return;

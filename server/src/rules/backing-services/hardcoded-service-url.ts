@@ -1,3 +1,4 @@
+import { isTestCode } from "../../engine/fileRoles";
 import ts from "typescript";
 import { defineRule, type RuleContext } from "../../engine/rule";
 import { SERVICE_KINDS, SERVICE_SCHEMES } from "../shared/backingServices";
@@ -45,7 +46,8 @@ function checkUrl(context: RuleContext, literal: UrlLiteral, url: ServiceUrl, na
   if (slot.role === "ignored") return;
   const service = SERVICE_KINDS[url.kind].name;
   const shown = displayUrl(literal.text, url.hasCredentials);
-  const lowered = context.role.test || insideTestBlock(literal);
+  // Test code gets no fix at all (the engine lowers it once, whatever says so).
+  const lowered = isTestCode(context.role) || insideTestBlock(literal);
   const signals = [`${url.scheme}:// connection string in code`];
   if (slot.role === "fallback") {
     // A local default (`?? "redis://localhost:6379"`) is fine, as `process.env.PORT ?? 3000` is.
@@ -78,6 +80,8 @@ export const hardcodedServiceUrl = defineRule({
   description: "Connection strings and hosts of backing services (databases, caches, brokers, mail servers) written in code.",
   rationale: "Factor IV treats backing services as attached resources: which database, cache or broker the app uses is config, so a deploy can swap one for another without a code change.",
   fixable: true,
+  roles: { test: "lowered", fixture: "lowered" },
+  rolesNote: "Inside a `describe`/`it`/`test` block of any file, findings are lowered too.",
   trigger: TRIGGER,
   create(context) {
     const urls: UrlLiteral[] = [];
@@ -100,7 +104,7 @@ export const hardcodedServiceUrl = defineRule({
           const url = parseServiceUrl(literal.text);
           if (url) checkUrl(context, literal, url, namer);
         }
-        for (const call of calls.sort((a, b) => a.pos - b.pos)) checkClientCall(context, call, context.role.test || insideTestBlock(call));
+        for (const call of calls.sort((a, b) => a.pos - b.pos)) checkClientCall(context, call, isTestCode(context.role) || insideTestBlock(call));
       },
     };
   },

@@ -50,7 +50,6 @@ function runsDevLoop(command: StartCommand, reparse: StepContext["reparse"]): bo
 }
 
 function check(context: ProjectFileContext): void {
-  if (context.role.test) return;
   const commands = commandsOf(context);
   if (commands.length === 0) return;
   const reparse = (word: ShellWord): ShellWord[][] => commandsAt(word.text, verbatimOffsets(context.text, word.start, word.end, word.text), word);
@@ -74,6 +73,7 @@ export const buildAtRuntime = defineRule({
   rationale:
     "The twelve-factor app strictly separates the build stage (install and compile) from the run stage: a release is built once and started many times, so starting must never change the code that runs, and restarts stay fast and reproducible.",
   fixable: false,
+  roles: { test: "off", fixture: "off" },
   trigger: null,
   create() {
     return {};

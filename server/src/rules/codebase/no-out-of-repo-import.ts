@@ -1,3 +1,4 @@
+import type { FileRole } from "../../engine/fileRoles";
 import path from "node:path";
 import ts from "typescript";
 import { defineRule, type RuleContext, type Trigger } from "../../engine/rule";
@@ -40,6 +41,7 @@ const BARE_SPECIFIER = /(?:\bfrom|\bimport|\brequire)\s*\(?\s*["'`]([^."'`\n/][^
 
 /** Folders of a library's own tooling that fileRoles does not already call test or script code. */
 const TOOL_FOLDER = /(^|\/)(benchmark|examples?)\//;
+const TOOLING_ROLES: ReadonlySet<FileRole> = new Set(["test", "fixture", "script", "config"]);
 
 const SPECIFIER = /(?:\bfrom|\bimport|\brequire)\s*\(?\s*["'`](\.[^"'`\n]*)["'`]/g;
 
@@ -90,6 +92,8 @@ export const noOutOfRepoImport = defineRule({
   rationale:
     "Factor I: one codebase per app, and code shared between apps is factored into libraries declared as dependencies; an import that reaches into another folder ties deploys together and breaks builds that only see one app.",
   fixable: false,
+  roles: {},
+  rolesNote: "In test, fixture, script and config files only imports that leave the repository are reported; leaving the package is fine there.",
   trigger: noOutOfRepoImportTrigger,
   create(context) {
     const packageDir = packageDirOf(context.project, context.file);
@@ -102,7 +106,7 @@ export const noOutOfRepoImport = defineRule({
       // Tests, benchmarks, examples, scripts and tool config (a package's eslint.config.js extending
       // the repository's) are not deployed: reaching into the code they serve is no second
       // codebase. Leaving the repository still counts.
-      const tooling = context.role.test || context.role.script || context.role.config || TOOL_FOLDER.test(context.relativePath);
+      const tooling = TOOLING_ROLES.has(context.role) || TOOL_FOLDER.test(context.relativePath);
       if (escape === "package" && tooling) return;
       const target = alias?.target ?? path.resolve(path.dirname(context.file), literal.text);
       if (withinDeclaredWorkspaces(context.project, packageDir, target)) return;

@@ -95,14 +95,16 @@ export const noDaemonOrPidfile = defineRule({
   rationale:
     "Twelve-Factor processes never daemonize or write PID files: they run in the foreground and rely on the operating system's process manager to handle output streams, crashes, restarts and shutdowns.",
   fixable: false,
+  roles: { test: "off", fixture: "off" },
+  rolesNote: "Of script files, only those under `bin/` are checked: a `bin/` entry point may start the app itself.",
   // A PID file is named `*.pid` or written from `process.pid`; a self-detaching spawn says
   // `detached`; daemonizers and pm2 are imported by name. Plain fs use alone cannot be a hit.
   trigger: buildTrigger({ modules: DAEMON_CALLS.map((row) => row.module), words: ["detached"], extra: ["\\.pid\\b", "\\bpid\\b"] }),
   create(context) {
     resetRefCache();
     // Tests and one-off scripts may do as they like; `bin/` is kept, since `bin/www` is often the app's entry point.
-    const oneOff = context.role.script && !/(^|\/)bin\//.test(context.relativePath);
-    if (context.role.test || oneOff) return {};
+    const oneOff = context.role === "script" && !/(^|\/)bin\//.test(context.relativePath);
+    if (oneOff) return {};
     return judgeAfterWalk<ts.CallExpression>([ts.SyntaxKind.CallExpression], (node) => check(context, node));
   },
 });

@@ -48,8 +48,6 @@ function check(context: ProjectFileContext): void {
     start: 0,
     end: firstLineEnd,
     message: `${context.relativePath} is not ignored by git, so its values (often secrets) get committed; add ${entry} to .gitignore and commit a .env.example with the names only.`,
-    // Test fixtures are often committed on purpose; still worth a look.
-    lowered: context.role.test,
     fixes: fix ? [fix] : [],
   });
 }
@@ -62,6 +60,7 @@ export const envFileNotIgnored = defineRule({
   description: "A .env file with real values must be ignored by git; only templates such as .env.example belong in the repository.",
   rationale: "Config varies between deploys and often holds credentials; the codebase must be open-sourceable at any moment without leaking it, so env files stay out of version control.",
   fixable: true,
+  roles: { test: "lowered", fixture: "lowered" },
   // Source files never matter to this rule: it only checks `.env*` project files. `(?!)` never matches.
   // Project files only: no source file is ever parsed for this rule.
   trigger: null,

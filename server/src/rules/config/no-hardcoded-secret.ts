@@ -24,6 +24,7 @@ export const noHardcodedSecret = defineRule({
   description: "Credentials written in source: provider tokens, private keys, JWTs, passwords in URLs and high-entropy values under secret-like names.",
   rationale: "Factor III keeps config, and above all credentials, in the environment: a secret in the code is shared with everyone who can read the repository and cannot differ between deploys.",
   fixable: true,
+  roles: { test: "self-identifying only", fixture: "self-identifying only" },
   trigger: SECRET_TRIGGER,
   create(context: RuleContext) {
     const allowed = allowListOf(context.options.secretsAllowList);
@@ -39,7 +40,7 @@ export const noHardcodedSecret = defineRule({
         node: site.node,
         message: message(detection, slot),
         severity: detection.severity,
-        lowered: context.role.test,
+        selfIdentifying: detection.selfIdentifying,
         signals: detection.signals,
         fixes: fix ? [fix] : [],
       });

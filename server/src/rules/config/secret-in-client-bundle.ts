@@ -44,9 +44,9 @@ export const secretInClientBundle = defineRule({
   rationale:
     "Factor III keeps credentials in the server's environment; code shipped to the browser either inlines the secret into a public bundle or silently reads undefined, so secrets belong in server code.",
   fixable: false,
+  roles: { test: "off", fixture: "off" },
   trigger: secretInClientBundleTrigger,
   create(context: RuleContext) {
-    if (context.role.test) return {};
     const client = clientFileOf(context.sourceFile, context.file, context.project);
     if (!client) return {};
     // Whether a read sits in server-only code needs the whole file (which helpers only the data

@@ -28,6 +28,7 @@ export const secretInProjectFile = defineRule({
   description: "Credentials written in project files: .npmrc auth tokens, compose environment values, Dockerfile ENV/ARG defaults, config/*.json values, package.json scripts and env templates.",
   rationale: "Factor III keeps credentials in the environment: a token in a committed .npmrc, compose file or Dockerfile is shared with everyone who can read the repository, and a Dockerfile bakes it into every image.",
   fixable: true,
+  roles: { test: "self-identifying only", fixture: "self-identifying only" },
   trigger: null,
   create: () => ({}),
   projectFiles: {

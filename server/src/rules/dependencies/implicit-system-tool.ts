@@ -90,7 +90,7 @@ function reportTool(context: RuleContext, site: CommandSite, anchor: ts.Node, co
   if (!family) return;
   const range = fileRange(command, word.start, word.end);
   const message = `${site.label} runs \`${tool}\`, a system tool the app neither declares nor ships; install it explicitly in the image or buildpack, or use ${family.instead}.`;
-  const descriptor = { message, signals: [site.label, tool], lowered: context.role.script };
+  const descriptor = { message, signals: [site.label, tool] };
   if (range) context.report({ ...descriptor, ...range });
   else context.report({ ...descriptor, node: anchor });
 }
@@ -120,6 +120,7 @@ export const implicitSystemTool = defineRule({
   rationale:
     "A twelve-factor app never relies on the implicit existence of system-wide tools: a binary that happens to be on a developer's machine is missing from a slim production image or buildpack, so the app fails there at run time.",
   fixable: false,
+  roles: { test: "off", fixture: "off", config: "off", script: "lowered" },
   // A command reaches a runner through its module (child_process, execa, zx …) or, from a local
   // wrapper, as a string that starts with the tool's name.
   trigger: buildTrigger({
@@ -129,8 +130,6 @@ export const implicitSystemTool = defineRule({
   }),
   create(context) {
     resetRefCache();
-    // Tests and tool configuration run on developer machines and CI, not in the release.
-    if (context.role.test || context.role.config) return {};
     return judgeAfterWalk<ts.CallExpression | ts.TaggedTemplateExpression>([ts.SyntaxKind.CallExpression, ts.SyntaxKind.TaggedTemplateExpression], (node) => {
       const site = siteOf(context, node);
       if (site) checkCommand(context, site, site.command, site.command);

@@ -26,8 +26,6 @@ function dependencyKey(tree: JsonNode): JsonNode | undefined {
 }
 
 function check(context: ProjectFileContext): void {
-  // Test fixtures are never installed for production.
-  if (context.role.test) return;
   const errors: ParseError[] = [];
   const tree = parseTree(context.text, errors, { allowTrailingComma: true });
   // Half-typed JSON says nothing reliable about what is declared (the project model notes it).
@@ -58,6 +56,7 @@ export const noLockfile = defineRule({
   description: "A package.json with dependencies needs a committed lockfile (package-lock.json, yarn.lock, pnpm-lock.yaml, bun.lock).",
   rationale: "Twelve-factor apps declare their dependencies exactly; without a lockfile each install resolves the ranges anew, so two builds of the same commit can ship different code.",
   fixable: false,
+  roles: { test: "off", fixture: "off" },
   // Only package.json is checked; source files never need parsing for this rule.
   // Project files only: no source file is ever parsed for this rule.
   trigger: null,

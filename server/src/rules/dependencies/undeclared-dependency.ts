@@ -1,8 +1,8 @@
 import path from "node:path";
 import ts from "typescript";
 import { defineRule, type RuleContext, type Trigger } from "../../engine/rule";
-import { fileRole } from "../../engine/fileRoles";
 import { packageOf, workspaceRootOf } from "../../engine/packages";
+import type { FileRole } from "../../engine/fileRoles";
 import type { PackageInfo, ProjectModel } from "../../engine/project";
 import { findDeclaration } from "../../engine/semantics/scopes";
 import { RUNTIME_MODULES } from "./data/packageJson";
@@ -75,8 +75,7 @@ export const undeclaredDependencyTrigger: Trigger = {
     const manifest = file && project ? manifestFor(project, file) : undefined;
     if (file && project && !manifest) return false;
     // Tests, scripts and config files may import devDependencies: the same decision as the rule's.
-    const role = file && project ? fileRole(project.relative(file)) : undefined;
-    const devAllowed = role !== undefined && (role.test || role.script || role.config);
+    const devAllowed = file !== undefined && project !== undefined && DEV_ROLES.has(project.roleOf(file));
     for (const match of text.matchAll(SPECIFIER)) {
       const specifier = match[1];
       const name = packageNameOf(specifier);
@@ -99,6 +98,9 @@ const BROUGHT_BY: Readonly<Record<string, readonly string[]>> = {
   express: ["@nestjs/platform-express"],
   fastify: ["@nestjs/platform-fastify"],
 };
+/** Files that never run in production may import devDependencies. */
+const DEV_ROLES: ReadonlySet<FileRole> = new Set(["test", "fixture", "script", "config", "build"]);
+
 
 /** `@types/node-fetch`, `@types/babel__core`: the DefinitelyTyped package for `name`. */
 function typesPackageOf(name: string): string {
@@ -119,12 +121,14 @@ export const undeclaredDependency = defineRule({
   description: "Every package the code imports must be declared in the nearest package.json.",
   rationale: "A twelve-factor app never relies on packages that merely happen to be installed (hoisted by a workspace, global, left over); what it does not declare a clean production install will not have.",
   fixable: false,
+  roles: {},
+  rolesNote: "In test, fixture, script and config files a devDependency counts as declared.",
   trigger: undeclaredDependencyTrigger,
   create(context) {
     if (context.sourceFile.isDeclarationFile) return {};
     const manifest = manifestFor(context.project, context.file);
     if (!manifest) return {};
-    const devAllowed = context.role.test || context.role.script || context.role.config;
+    const devAllowed = DEV_ROLES.has(context.role);
     const manifestPath = context.project.relative(path.join(manifest.dir, "package.json"));
     // npm, yarn and pnpm (with hoisting) install the workspace root's dependencies for every member.
     const hoisted = workspaceManifestOf(context.project, context.file);

@@ -67,6 +67,7 @@ export const environmentSpecificBackingService = defineRule({
   description: "Branches on NODE_ENV (or APP_ENV) that use a different kind of backing service in development than in production.",
   rationale: "Factor X keeps development and production as similar as possible: a lightweight local stand-in (SQLite for PostgreSQL, memory for Redis, a console for a mailer) hides the incompatibilities that then break in production.",
   fixable: false,
+  roles: { test: "lowered", fixture: "lowered" },
   trigger: TRIGGER,
   create(context) {
     const candidates: ts.Node[] = [];
@@ -90,7 +91,6 @@ export const environmentSpecificBackingService = defineRule({
           context.report({
             node: branch.condition,
             message: `This ${branch.label} uses ${phrase(found.development)} in development but ${phrase(found.production)} in production; run the same kind of backing service in every environment and vary only its configuration.`,
-            lowered: context.role.test,
             signals: [`${branch.label}: ${found.development.join("+")} (development) vs ${found.production.join("+")} (production)`],
           });
         }

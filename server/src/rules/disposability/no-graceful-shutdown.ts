@@ -32,10 +32,11 @@ export const noGracefulShutdown = defineRule({
   rationale:
     "Twelve-factor processes are disposable: the platform stops them with SIGTERM at every deploy, scale-down or restart, and a process that ignores it is killed mid-request after the grace period, dropping in-flight work.",
   fixable: true,
+  roles: { test: "off", fixture: "off", script: "off" },
+  rolesNote: "A SIGTERM handler in a test, fixture or script file does not count for the app.",
   // The finding sits on a port-binding call, so a file without one is never parsed for this rule.
   trigger: BINDING_HINT,
   create(context) {
-    if (context.role.test || context.role.script) return {};
     const scan = new ShutdownScan();
     const listeners: Listeners = {};
     for (const kind of SCANNED_KINDS) listeners[kind] = (node) => scan.visit(node);

@@ -1,4 +1,3 @@
-import { fileRole } from "../../engine/fileRoles";
 import { samePackage } from "../../engine/packages";
 import type { ProjectModel } from "../../engine/project";
 import { shutdownFactsOf, type ShutdownFacts } from "./shutdownScan";
@@ -6,19 +5,15 @@ import { shutdownFactsOf, type ShutdownFacts } from "./shutdownScan";
 /** The name under which the per-file facts are cached in the project model. */
 const FACT = "disposability/shutdown";
 
-interface FileFacts extends ShutdownFacts {
-  /** Under a test folder or named like a test: its handlers never run in production. */
-  test: boolean;
-  /** A one-off script: its servers are not reported. */
-  script: boolean;
+/** The scan, cached per file version; the role is the project model's (it changes with runner configs, not with the file). */
+function factsOf(project: ProjectModel, file: string): ShutdownFacts | undefined {
+  return project.sources.of(FACT, file, shutdownFactsOf);
 }
 
-/** Role and scan together, so a project-wide question is one map lookup per file. */
-function factsOf(project: ProjectModel, file: string): FileFacts | undefined {
-  return project.sources.of(FACT, file, (text, path) => {
-    const role = fileRole(project.relative(path));
-    return { ...shutdownFactsOf(text, path), test: role.test, script: role.script };
-  });
+/** Tests, fixtures and scripts never run in production: their handlers and servers do not count. */
+function counts(project: ProjectModel, file: string): boolean {
+  const role = project.roleOf(file);
+  return role !== "test" && role !== "fixture" && role !== "script" && role !== "build";
 }
 
 /**
@@ -29,7 +24,7 @@ export function handledElsewhere(project: ProjectModel, current: string): boolea
   return project.sources.files().some((file) => {
     if (file === current || !samePackage(project, file, current)) return false;
     const facts = factsOf(project, file);
-    return facts !== undefined && facts.handles && !facts.test;
+    return facts !== undefined && facts.handles && counts(project, file);
   });
 }
 
@@ -43,7 +38,7 @@ export function isFirstBindingFile(project: ProjectModel, current: string): bool
     // Files are sorted: past `current`'s place, nothing comes before it.
     if (file >= current) return true;
     const facts = factsOf(project, file);
-    if (facts !== undefined && facts.binds && !facts.test && !facts.script && samePackage(project, file, current)) return false;
+    if (facts !== undefined && facts.binds && counts(project, file) && samePackage(project, file, current)) return false;
   }
   return true;
 }

@@ -121,9 +121,9 @@ export const noFixedPort = defineRule({
   description: "Servers must bind to the port the platform provides (process.env.PORT), not a hardcoded one.",
   rationale: "A twelve-factor app is self-contained and exports its service by binding to a port given by the execution environment; a fixed port breaks on platforms that assign ports and when two instances share a host.",
   fixable: true,
+  roles: { test: "off", fixture: "off" },
   trigger: /\.listen\s*\(|\bserve\s*\(|createServer|WebSocketServer|\bServer\s*\(|\bserver\s*\(|startStandaloneServer/,
   create(context) {
-    if (context.role.test) return {};
     const onCall = (node: ts.Node): void => {
       const call = node as ts.CallExpression | ts.NewExpression;
       const name = calleeName(call.expression);

@@ -23,7 +23,6 @@ function reportCommand(context: ProjectFileContext, command: string, commandStar
  * line. Dev scripts (`dev`, `start:dev`) may pin a port and are left alone.
  */
 export function checkStartScripts(context: ProjectFileContext): void {
-  if (context.role.test) return;
   if (context.kind === "procfile") {
     let offset = 0;
     for (const line of context.text.split("\n")) {

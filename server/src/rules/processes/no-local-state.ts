@@ -68,6 +68,7 @@ export const noLocalState = defineRule({
   rationale:
     "Twelve-Factor processes are stateless and share nothing: the disk of one process is gone on the next deploy or restart and invisible to its siblings, so anything that must outlive a request belongs in a backing service.",
   fixable: true,
+  roles: { test: "off", fixture: "off", script: "off", config: "off" },
   trigger: buildTrigger({
     modules: [...FS_DEFAULT_EXPORT_MODULES, ...FILE_STORES.map((row) => row.module)],
     words: FS_WRITE_NAMES,
@@ -75,7 +76,6 @@ export const noLocalState = defineRule({
   create(context) {
     resetRefCache();
     // Tests, one-off scripts and tool configuration may write where they like.
-    if (context.role.test || context.role.script || context.role.config) return {};
     return judgeAfterWalk<ts.CallExpression | ts.NewExpression>([ts.SyntaxKind.CallExpression, ts.SyntaxKind.NewExpression], (node) => {
       // Most calls in a file have nothing to do with the disk: one cheap look at the callee first.
       const ref = refOf(context.semantics, node.expression);

@@ -28,4 +28,4 @@ export const MONGOOSE_SYNC_INDEXES = "syncIndexes";
  * `package.json` script names that start the app itself, with their `pre`/`post` hooks (npm runs
  * `prestart` on every `npm start`): a file they run is the boot path, not a one-off.
  */
-export const START_SCRIPT_NAME = /^(pre|post)?(start|serve|server|dev|develop|prod|production|watch|preview)(:|$)/;
+export { START_SCRIPT_NAME } from "../../../engine/roles/packageScripts";

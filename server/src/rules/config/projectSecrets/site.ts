@@ -42,7 +42,7 @@ export function checkValue(context: ProjectFileContext, site: ValueSite): void {
     end: site.end,
     message: `Hardcoded secret ${redact(detection.secret)} in ${site.where}: ${detection.signals.join("; ")}. ${site.advice}`,
     severity: detection.severity,
-    lowered: context.role.test,
+    selfIdentifying: detection.selfIdentifying,
     signals: detection.signals,
     fixes: fix ? [fix] : [],
   });

@@ -35,6 +35,11 @@ export interface Detection {
   envName: string;
   /** Whether a fix may move just this part when the value holds more text (not for URLs: they move whole). */
   partialFix: boolean;
+  /**
+   * A secret whatever its name: a provider format (private keys and JWTs included) or a URL whose
+   * password looks random. Test and fixture code reports only these.
+   */
+  selfIdentifying: boolean;
 }
 
 /** Words that make a value a field name rather than a password (`"new-password"`, `"userPassword"`). */
@@ -100,6 +105,7 @@ function find(value: string, slot: SlotInfo, kind: "password" | "secret" | "none
       end: whole ? value.length : token.index + token.token.length,
       envName: nameFor(slot, token.format.envName),
       partialFix: true,
+      selfIdentifying: true,
     };
   }
   if (isPublishedExample(value.trim())) return undefined;
@@ -113,6 +119,7 @@ function find(value: string, slot: SlotInfo, kind: "password" | "secret" | "none
       end: url.end,
       envName: nameFor(slot, envNameForScheme(url.scheme)),
       partialFix: false,
+      selfIdentifying: looksRandom(url.password),
     };
   }
 
@@ -120,11 +127,11 @@ function find(value: string, slot: SlotInfo, kind: "password" | "secret" | "none
   if (scheme) {
     if (!isRealCredential(scheme)) return undefined;
     const signal = header && slot.name && !/authorization$/i.test(slot.name) ? `\`${slot.name}\` header value` : "Authorization header value";
-    return { signals: [signal], secret: scheme.credential, start: scheme.index, end: scheme.index + scheme.credential.length, envName: genericEnvName(slot, header), partialFix: true };
+    return { signals: [signal], secret: scheme.credential, start: scheme.index, end: scheme.index + scheme.credential.length, envName: genericEnvName(slot, header), partialFix: true, selfIdentifying: false };
   }
 
   if (notSecretFormatOf(value) || isPlaceholder(value) || sameAsName(value, slot.name)) return undefined;
-  const all = { secret: value, start: 0, end: value.length, envName: genericEnvName(slot, header), partialFix: true };
+  const all = { secret: value, start: 0, end: value.length, envName: genericEnvName(slot, header), partialFix: true, selfIdentifying: false };
 
   if (slot.role === "argument" && slot.call) {
     return passwordSlotValue(value) ? { ...all, signals: [`argument of ${slot.call.label}`] } : undefined;
