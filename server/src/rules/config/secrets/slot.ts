@@ -130,7 +130,7 @@ export function slotOf(node: ts.Expression, semantics: Semantics, sourceFile: ts
   } else if ((ts.isPropertyAssignment(parent) && parent.initializer === child) || (ts.isEnumMember(parent) && parent.initializer === child)) {
     name = staticName(parent.name);
     if (ts.isEnumMember(parent)) replaceable = false;
-  } else if (ts.isShorthandPropertyAssignment(parent) && parent.objectAssignmentInitializer === child) {
+  } else if (ts.isShorthandPropertyAssignment(parent) && (parent.objectAssignmentInitializer === child || parent.name === child)) {
     name = parent.name.text;
   } else if (ts.isBinaryExpression(parent) && ASSIGNMENTS.has(parent.operatorToken.kind) && parent.right === child) {
     name = assignedName(parent.left);
@@ -156,11 +156,11 @@ export function slotOf(node: ts.Expression, semantics: Semantics, sourceFile: ts
   return new TreeSlot(name, role, call, replaceable, jsxAttribute, parent, sourceFile);
 }
 
-/** The same place seen as a secret argument (`const k = "…"; jwt.sign(p, k)`): the call decides. */
-export function asSecretArgument(slot: LiteralSlot, call: NonNullable<SlotInfo["call"]>): LiteralSlot {
+/** The same place seen as a secret argument or a credential sink (`jwt.sign(p, k)`, `new Pool({ password })`): the call decides. */
+export function asCredentialPlace(slot: LiteralSlot, call: NonNullable<SlotInfo["call"]>, role: "argument" | "sink" = "argument"): LiteralSlot {
   return {
     name: slot.name,
-    role: "argument",
+    role,
     call,
     replaceable: slot.replaceable,
     jsxAttribute: slot.jsxAttribute,

@@ -1,6 +1,7 @@
 import { KEY_QUALIFIERS, PASSWORD_HEADS, QUALIFIED_PASSWORD_HEADS, SECRET_HEADS, TRAILING_FILLER } from "./names";
 import { PROVIDER_FORMATS } from "./providers";
 import { trieAlternation } from "./regexTrie";
+import { CREDENTIAL_SINK_MODULES } from "./credentialSinks";
 import { SECRET_ARGUMENTS } from "./secretArguments";
 
 /**
@@ -12,7 +13,10 @@ import { SECRET_ARGUMENTS } from "./secretArguments";
  *   `??`/`||` and then a quote (`apiKey: "`, `password = '`, `"Authorization", "`,
  *   `private token: string = "`, `apiKey={"`, `DB_PASSWORD ?? "`);
  * - a call that takes a secret argument (`jwt.sign(`, `createHmac(`, `cookieParser(`);
- * - `scheme://user:password@` and a quoted `Bearer `/`Basic ` value.
+ * - `scheme://user:password@` and a quoted `Bearer `/`Basic ` value;
+ * - a credential sink's module (`"pg"`, `"express-session"`, `"stripe"`), where a weak literal or a
+ *   name is a credential; a scheme followed by a substitution or `+` (`` `Bearer ${KEY}` ``); a
+ *   secret-like key followed by a name (`apiKey: providerKey`).
  * Context-only provider rows (AWS secret keys, Datadog keys ...) need a secret-like name, so
  * the name part covers them.
  */
@@ -62,10 +66,13 @@ const afterName = `(?:${QUOTE}\\s*,|['"\`\\]]*\\s*${TYPE_ANNOTATION}(?:[:=]|\\?\
 const namePart = caseless(`(?:${heads.join("|")})${fillers}`) + afterName;
 
 /** Files that can call a secret-taking function name its module (`jsonwebtoken`, `crypto-js` ...) or call it bare. */
-const modules = [...new Set(SECRET_ARGUMENTS.map((row) => row.module))].filter((module) => module !== "crypto");
+const modules = [...new Set([...SECRET_ARGUMENTS.map((row) => row.module), ...CREDENTIAL_SINK_MODULES])].filter((module) => module !== "crypto");
 const callPart = `${QUOTE}(?:${modules.map(escapeRegExp).join("|")})['"\`/]|createHmac\\s*\\(|jwt\\.(?:sign|verify)\\s*\\(`;
 const urlPart = ":\\/\\/[^\\s\\/:@'\"`]*:[^\\s\\/@'\"`]+@";
-const schemePart = `${QUOTE}\\s*${caseless("(?:Bearer|Basic)")}\\s+[A-Za-z0-9+/=._~-]{8}`;
+const schemePart = `${QUOTE}\\s*${caseless("(?:Bearer|Basic|Token)")}\\s+(?:[A-Za-z0-9+/=._~-]{8}|\\$\\{|${QUOTE}\\s*\\+)`;
+/** A secret-like key whose value is a name (`apiKey: providerKey`, `"Authorization", AUTH`), not a type (`token: string`). */
+const namedHeads = [...SECRET_HEADS, `(?:${[...KEY_QUALIFIERS].join("|")})[_-]?keys?`];
+const namedValuePart = caseless(`(?:${namedHeads.join("|")})${fillers}`) + `(?:['"]?\\s*:|['"]\\s*,)\\s*(?!(?:string|number|boolean|any|unknown|never|void|null|undefined|process)\\b)[A-Za-z_$]`;
 
-export const TRIGGER_PARTS = { providerParts, namePart, callPart, urlPart, schemePart };
-export const SECRET_TRIGGER = new RegExp([trieAlternation(providerParts), namePart, callPart, urlPart, schemePart].join("|"));
+export const TRIGGER_PARTS = { providerParts, namePart, callPart, urlPart, schemePart, namedValuePart };
+export const SECRET_TRIGGER = new RegExp([trieAlternation(providerParts), namePart, callPart, urlPart, schemePart, namedValuePart].join("|"));
