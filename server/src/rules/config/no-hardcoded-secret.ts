@@ -4,7 +4,7 @@ import { defineRule, type RuleContext } from "../../engine/rule";
 import { allowListOf } from "./secrets/allowList";
 import { detectSecret, type Detection } from "./secrets/detector";
 import { secretFix, type SecretSite } from "./secrets/fix";
-import { foldString, type FoldedString } from "./secrets/flow";
+import { foldString, type FoldedString } from "../shared/foldString";
 import { judgeFlow, viaText } from "./secrets/flowFinding";
 import { classifyName, isCredentialHeader } from "./secrets/names";
 import { credentialsPassedBy } from "./secrets/sinkValues";

@@ -4,7 +4,7 @@ import type { Fix } from "../../../engine/types";
 import type { AllowList } from "./allowList";
 import { detectSecret, ownEnvName, type Detection } from "./detector";
 import { secretFix } from "./fix";
-import type { FlowOrigin, FoldedString } from "./flow";
+import type { FlowOrigin, FoldedString } from "../../shared/foldString";
 import { slotOf, type LiteralSlot } from "./slot";
 
 /** A secret that reached a credential place through names: what was found, the literals it came from, and the fix. */

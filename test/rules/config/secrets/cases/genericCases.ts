@@ -30,7 +30,6 @@ function generic(name: string, code: string, needle: string, secret: string, sig
   };
 }
 
-
 /** Name, position and value heuristics, in TS, TSX, ESM and CommonJS. */
 export const GENERIC_CASES: InvalidCase[] = [
   generic("high-entropy value in a secret-named variable", `const clientSecret = "${R1}";\n`, `"${R1}"`, R1, "high-entropy value assigned to `clientSecret`", "CLIENT_SECRET", `const clientSecret = process.env.CLIENT_SECRET;\n`),

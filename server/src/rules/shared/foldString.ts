@@ -1,7 +1,9 @@
 import ts from "typescript";
-import type { LiteralValue, Semantics } from "../../../engine/semantics";
-import { skipOuterExpressions } from "../../../engine/semantics/syntax";
-import { SUBSTITUTION } from "./strings";
+import type { LiteralValue, Semantics } from "../../engine/semantics";
+import { skipOuterExpressions } from "../../engine/semantics/syntax";
+
+/** Stands for an unknown part of a string (a substitution): reads as a placeholder, never as part of a token or a host. */
+export const SUBSTITUTION = "${}";
 
 /** A part of a folded value that came from a literal written elsewhere, reached through a name. */
 export interface FlowOrigin {
