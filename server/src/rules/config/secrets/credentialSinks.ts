@@ -75,7 +75,6 @@ const OTHERS: readonly CredentialSink[] = [
   { label: "passport-jwt Strategy", module: "passport-jwt", paths: [["Strategy"]], options: [["secretOrKey"]], envName: "JWT_SECRET" },
   { label: "express-jwt", module: "express-jwt", paths: [[], ["expressjwt"]], options: [["secret"]], envName: "JWT_SECRET" },
   { label: "JwtModule.register()", module: "@nestjs/jwt", paths: [["JwtModule", "register"]], options: [["secret"], ["privateKey"]], envName: "JWT_SECRET" },
-  { label: "@fastify/jwt", module: "@fastify/jwt", paths: [[]], options: [["secret"]], envName: "JWT_SECRET" },
   { label: "axios auth", module: "axios", paths: [["create"], ["get"], ["post"], ["put"], ["patch"], ["delete"], []], options: [["auth", "password"]], envName: "API_PASSWORD" },
   { label: "Stripe()", module: "stripe", paths: [[], ["Stripe"]], options: [], positional: [0], envName: "STRIPE_SECRET_KEY" },
   { label: "OpenAI()", module: "openai", paths: [[], ["OpenAI"]], options: [["apiKey"]], envName: "OPENAI_API_KEY" },

@@ -26,6 +26,13 @@ export interface SlotInfo {
   /** Lower-cased names around the value (enclosing objects and variables, callee), computed on demand. */
   names(): string;
   siblings(): string;
+  /**
+   * Names of the objects and variables that hold the value, up to the call it is passed to
+   * (`db` and `config` for `const config = { db: { password } }`). Absent: none known.
+   */
+  owners?(): string;
+  /** The place is config by nature (a compose `environment:`, a `config/*.json` file): any password there configures something. */
+  configures?: boolean;
 }
 
 export interface Detection {
@@ -93,6 +100,11 @@ export function detectSecret(value: string, slot: SlotInfo, allowed: AllowList):
   return found;
 }
 
+/** `dbPassword`, `{ db: { password } }`, a password in a project file: a service's password, not a user's. */
+function configuresService(slot: SlotInfo, verdict: NameVerdict): boolean {
+  return slot.configures === true || namesService(verdict.words) || namesService(splitWords(slot.owners?.() ?? ""));
+}
+
 /** A weak value where it configures something: reported, one step lower when it is a product's default. */
 function weakCredential(all: Omit<Detection, "signals">, value: string, signal: string): Detection | undefined {
   if (!passwordSlotValue(value)) return undefined;
@@ -150,7 +162,7 @@ function find(value: string, slot: SlotInfo, verdict: NameVerdict, header: boole
   if (slot.role === "sink" && slot.call) return weakCredential(all, value, slot.call.label);
   // A name that says which service it logs in to (`dbPassword`, `SMTP_PASS`) is config by itself;
   // a bare `password` may be a user's (`new User({ password })`): only a sink or a random value tells.
-  if (kind === "password" && slot.role !== "fallback" && namesService(verdict.words)) {
+  if (kind === "password" && slot.role !== "fallback" && configuresService(slot, verdict)) {
     return weakCredential(all, value, `password literal assigned to \`${slot.name}\``);
   }
   if ((kind !== "none" || header) && looksRandom(value)) {

@@ -65,6 +65,19 @@ function namesAround(start: ts.Node, own: string | undefined, sourceFile: ts.Sou
   return names.join(" ").toLowerCase();
 }
 
+/** Names of the object literals and variables holding the value, stopping at the call or `new` it is passed to. */
+function ownersOf(start: ts.Node): string {
+  const names: string[] = [];
+  let node: ts.Node | undefined = start.parent;
+  for (let depth = 0; node && depth < 8 && !ts.isCallExpression(node) && !ts.isNewExpression(node) && !ts.isSourceFile(node); depth++, node = node.parent) {
+    if ((ts.isPropertyAssignment(node) || ts.isVariableDeclaration(node) || ts.isPropertyDeclaration(node)) && node.name) {
+      const name = staticName(node.name as ts.Node);
+      if (name) names.push(name);
+    }
+  }
+  return names.join(" ");
+}
+
 function siblingsOf(node: ts.Node): string {
   if (!ts.isPropertyAssignment(node) || !ts.isObjectLiteralExpression(node.parent)) return "";
   return node.parent.properties.map((property) => (property === node ? "" : (staticName(property.name) ?? ""))).join(" ").toLowerCase();
@@ -88,6 +101,10 @@ class TreeSlot implements LiteralSlot {
 
   siblings(): string {
     return this.role === "fallback" ? "" : siblingsOf(this.at);
+  }
+
+  owners(): string {
+    return ownersOf(this.at);
   }
 }
 
@@ -166,5 +183,6 @@ export function asCredentialPlace(slot: LiteralSlot, call: NonNullable<SlotInfo[
     jsxAttribute: slot.jsxAttribute,
     names: () => slot.names(),
     siblings: () => slot.siblings(),
+    owners: () => slot.owners?.() ?? "",
   };
 }

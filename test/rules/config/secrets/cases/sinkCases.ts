@@ -79,16 +79,16 @@ export const SINK_CASES: InvalidCase[] = [
   sink({ name: "a constant in Pool options: its own name stays", code: `import { Pool } from "pg";\nconst REPORTS_PW = "hunter2";\nexport const pool = new Pool({ password: REPORTS_PW });\n`, needle: "REPORTS_PW", occurrence: 1, secret: "hunter2", signal: "`password` option of pg Pool()", envName: "REPORTS_PW", via: " (via `REPORTS_PW`)", output: `import { Pool } from "pg";\nconst REPORTS_PW = process.env.REPORTS_PW;\nexport const pool = new Pool({ password: REPORTS_PW });\n` }),
   sink({
     name: "an options object from another file",
-    code: `import { Pool } from "pg";\nimport { dbConfig } from "./config";\nexport const pool = new Pool(dbConfig);\n`,
-    files: { "src/config.ts": `export const dbConfig = { host: "db", password: "hunter2" };\n` },
-    needle: "dbConfig",
+    code: `import { Pool } from "pg";\nimport { poolOptions } from "./config";\nexport const pool = new Pool(poolOptions);\n`,
+    files: { "src/config.ts": `export const poolOptions = { host: "db", password: "hunter2" };\n` },
+    needle: "poolOptions",
     occurrence: 1,
     secret: "hunter2",
     signal: "`password` option of pg Pool()",
     envName: "DB_PASSWORD",
-    via: " (via `dbConfig` in src/config.ts)",
-    output: `import { Pool } from "pg";\nimport { dbConfig } from "./config";\nexport const pool = new Pool(dbConfig);\n`,
-    outputFiles: { "src/config.ts": `export const dbConfig = { host: "db", password: process.env.DB_PASSWORD };\n`, ".env.example": "DB_PASSWORD=\n" },
+    via: " (via `poolOptions` in src/config.ts)",
+    output: `import { Pool } from "pg";\nimport { poolOptions } from "./config";\nexport const pool = new Pool(poolOptions);\n`,
+    outputFiles: { "src/config.ts": `export const poolOptions = { host: "db", password: process.env.DB_PASSWORD };\n`, ".env.example": "DB_PASSWORD=\n" },
   }),
   sink({
     name: "a password substituted into a Redis URL template",
@@ -119,6 +119,7 @@ export const SINK_CASES: InvalidCase[] = [
   sink({ name: "\"Bearer \" + KEY", code: `const KEY = "${R1}";\nconst headers = { Authorization: "Bearer " + KEY };\n`, needle: `"Bearer " + KEY`, secret: R1, signal: "Authorization header value", envName: "API_TOKEN", via: " (via `KEY`)", output: `const KEY = process.env.API_TOKEN;\nconst headers = { Authorization: "Bearer " + KEY };\n` }),
   sink({ name: "Basic credentials built with Buffer.from: reported, no fix", code: "const user = \"deploy\";\nconst pass = \"hunter22\";\nconst headers = { Authorization: `Basic ${Buffer.from(`${user}:${pass}`).toString(\"base64\")}` };\n", needle: "`Basic ${Buffer.from(`${user}:${pass}`).toString(\"base64\")}`", secret: BASIC_SECRET, signal: "Authorization header value", envName: "API_TOKEN", via: " (via `user`, `pass`)" }),
   sink({ name: "headers.set with a constant", code: `const LEDGER = "${R1}";\nheaders.set("Authorization", LEDGER);\n`, needle: "LEDGER", occurrence: 1, secret: R1, signal: "Authorization header value", envName: "API_TOKEN", via: " (via `LEDGER`)", output: `const LEDGER = process.env.API_TOKEN;\nheaders.set("Authorization", LEDGER);\n` }),
+  sink({ name: "a password in a config object's db section configures the database", code: `module.exports = {\n  db: { host: "db.internal", password: "hunter2" },\n};\n`, needle: `"hunter2"`, secret: "hunter2", signal: "password literal assigned to `password`", envName: "PASSWORD", output: `module.exports = {\n  db: { host: "db.internal", password: process.env.PASSWORD },\n};\n` }),
   // The pair the contract asks for: the same weak value is config in the client, data in the model.
   {
     name: "a DB password in client options next to the same value in a domain object",
