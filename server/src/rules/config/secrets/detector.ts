@@ -84,10 +84,15 @@ function sameAsName(value: string, name: string | undefined): boolean {
   return name !== undefined && squash(value) === squash(name);
 }
 
-/** A value that can be a password: not a dotted i18n key, not an identifier (`"overEvery"`), not a field name. */
-function passwordSlotValue(value: string): boolean {
-  if (value.length < 4 || DOTTED_KEY.test(value) || isIdentifierLike(value)) return false;
-  return !splitWords(value).some((word) => NAME_WORDS.has(word));
+/**
+ * A value that can be a password: not a dotted i18n key, not an identifier (`"overEvery"`), not a
+ * field name (`"new-password"`). Where only a credential can go (`jwt.sign`'s key, a session
+ * secret) names are not expected, so `"my-secret-key"` and `"mySecretKey"` are secrets there.
+ */
+function passwordSlotValue(value: string, credentialPlace: boolean): boolean {
+  if (value.length < 4 || DOTTED_KEY.test(value)) return false;
+  if (credentialPlace) return true;
+  return !isIdentifierLike(value) && !splitWords(value).some((word) => NAME_WORDS.has(word));
 }
 
 /** Decides whether `value`, sitting in `slot`, is a hardcoded secret, and why. */
@@ -106,8 +111,8 @@ function configuresService(slot: SlotInfo, verdict: NameVerdict): boolean {
 }
 
 /** A weak value where it configures something: reported, one step lower when it is a product's default. */
-function weakCredential(all: Omit<Detection, "signals">, value: string, signal: string): Detection | undefined {
-  if (!passwordSlotValue(value)) return undefined;
+function weakCredential(all: Omit<Detection, "signals">, value: string, signal: string, credentialPlace: boolean): Detection | undefined {
+  if (!passwordSlotValue(value, credentialPlace)) return undefined;
   return { ...all, signals: [signal], ...(PRODUCT_DEFAULTS.has(value.toLowerCase()) ? { severity: "info" as const } : {}) };
 }
 
@@ -158,12 +163,12 @@ function find(value: string, slot: SlotInfo, verdict: NameVerdict, header: boole
   if ((format && !(credentialPlace && format.id === "sentence")) || isPlaceholder(value) || sameAsName(value, slot.name)) return undefined;
   const all = { secret: value, start: 0, end: value.length, envName: genericEnvName(slot, header), partialFix: true };
 
-  if (slot.role === "argument" && slot.call) return weakCredential(all, value, `argument of ${slot.call.label}`);
-  if (slot.role === "sink" && slot.call) return weakCredential(all, value, slot.call.label);
+  if (slot.role === "argument" && slot.call) return weakCredential(all, value, `argument of ${slot.call.label}`, true);
+  if (slot.role === "sink" && slot.call) return weakCredential(all, value, slot.call.label, true);
   // A name that says which service it logs in to (`dbPassword`, `SMTP_PASS`) is config by itself;
   // a bare `password` may be a user's (`new User({ password })`): only a sink or a random value tells.
   if (kind === "password" && slot.role !== "fallback" && configuresService(slot, verdict)) {
-    return weakCredential(all, value, `password literal assigned to \`${slot.name}\``);
+    return weakCredential(all, value, `password literal assigned to \`${slot.name}\``, false);
   }
   if ((kind !== "none" || header) && looksRandom(value)) {
     if (slot.role === "fallback") return { ...all, signals: [`high-entropy fallback for process.env.${slot.name}`] };

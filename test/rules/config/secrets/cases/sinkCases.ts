@@ -76,6 +76,21 @@ export const SINK_CASES: InvalidCase[] = [
     output: `import jwt from "jsonwebtoken";\nimport { JWT_SECRET } from "./config";\nexport const check = (t: string) => jwt.verify(t, JWT_SECRET);\n`,
     outputFiles: { "src/config.ts": `export const JWT_SECRET = process.env.JWT_SECRET;\n`, ".env.example": "JWT_SECRET=\n" },
   }),
+  {
+    ...sink({
+      name: "a CommonJS config module's secret into jwt.sign: words that name a secret are a secret there",
+      code: `const jwt = require("jsonwebtoken");\nconst config = require("./config/auth.config");\nexports.sign = (id) => jwt.sign({ id }, config.secret, { expiresIn: 86400 });\n`,
+      files: { "src/config/auth.config.js": `module.exports = {\n  secret: "acme-secret-key",\n};\n` },
+      needle: "config.secret",
+      secret: "acme-secret-key",
+      signal: "argument of jwt.sign",
+      envName: "JWT_SECRET",
+      via: " (via `config.secret` in src/config/auth.config.js)",
+      output: `const jwt = require("jsonwebtoken");\nconst config = require("./config/auth.config");\nexports.sign = (id) => jwt.sign({ id }, config.secret, { expiresIn: 86400 });\n`,
+      outputFiles: { "src/config/auth.config.js": `module.exports = {\n  secret: process.env.JWT_SECRET,\n};\n`, ".env.example": "JWT_SECRET=\n" },
+    }),
+    filename: "src/auth.js",
+  },
   sink({ name: "a constant in Pool options: its own name stays", code: `import { Pool } from "pg";\nconst REPORTS_PW = "hunter2";\nexport const pool = new Pool({ password: REPORTS_PW });\n`, needle: "REPORTS_PW", occurrence: 1, secret: "hunter2", signal: "`password` option of pg Pool()", envName: "REPORTS_PW", via: " (via `REPORTS_PW`)", output: `import { Pool } from "pg";\nconst REPORTS_PW = process.env.REPORTS_PW;\nexport const pool = new Pool({ password: REPORTS_PW });\n` }),
   sink({
     name: "an options object from another file",
