@@ -70,9 +70,15 @@ const modules = [...new Set([...SECRET_ARGUMENTS.map((row) => row.module), ...CR
 const callPart = `${QUOTE}(?:${modules.map(escapeRegExp).join("|")})['"\`/]|createHmac\\s*\\(|jwt\\.(?:sign|verify)\\s*\\(`;
 const urlPart = ":\\/\\/[^\\s\\/:@'\"`]*:[^\\s\\/@'\"`]+@";
 const schemePart = `${QUOTE}\\s*${caseless("(?:Bearer|Basic|Token)")}\\s+(?:[A-Za-z0-9+/=._~-]{8}|\\$\\{|${QUOTE}\\s*\\+)`;
-/** A secret-like key whose value is a name (`apiKey: providerKey`, `"Authorization", AUTH`), not a type (`token: string`). */
-const namedHeads = [...SECRET_HEADS, `(?:${[...KEY_QUALIFIERS].join("|")})[_-]?keys?`];
-const namedValuePart = caseless(`(?:${namedHeads.join("|")})${fillers}`) + `(?:['"]?\\s*:|['"]\\s*,)\\s*(?!(?:string|number|boolean|any|unknown|never|void|null|undefined|process)\\b)[A-Za-z_$]`;
+/**
+ * A secret-like key whose value is a name (`apiKey: providerKey`, `"Authorization", AUTH`), not a
+ * type (`token: string`). Heads that mostly hold objects or routes (`auth`, `jwt`, `credentials`)
+ * are left out; a setter's name argument only for credential headers.
+ */
+const OBJECT_HEADS = new Set(["auth", "jwt", "credentials", "creds", "tokens", "secrets", "apikeys"]);
+const namedHeads = [...[...SECRET_HEADS].filter((head) => !OBJECT_HEADS.has(head)), `(?:${[...KEY_QUALIFIERS].join("|")})[_-]?keys?`];
+const setterHeaders = "(?:authorization|x-[a-z-]*(?:api-?key|token|secret))";
+const namedValuePart = `(?:${caseless(`(?:${namedHeads.join("|")})${fillers}`)}['"]?\\s*:|${caseless(setterHeaders)}['"]\\s*,)\\s*(?!(?:string|number|boolean|any|unknown|never|void|null|undefined|process)\\b)[A-Za-z_$]`;
 
 export const TRIGGER_PARTS = { providerParts, namePart, callPart, urlPart, schemePart, namedValuePart };
 export const SECRET_TRIGGER = new RegExp([trieAlternation(providerParts), namePart, callPart, urlPart, schemePart, namedValuePart].join("|"));
