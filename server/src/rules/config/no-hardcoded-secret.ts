@@ -104,6 +104,17 @@ export const noHardcodedSecret = defineRule({
       }
     };
 
+    /**
+     * Templates and concatenations are everywhere (log lines, paths): names in them are only
+     * followed where a credential could come out, a URL, an auth scheme or a credential place.
+     */
+    const followInto = (node: ts.Expression, writtenText: string): void => {
+      const slot = slotOf(node, context.semantics, context.sourceFile);
+      if (!slot) return;
+      const credentialPlace = slot.role !== "value" || classifyName(slot.name).kind !== "none" || isCredentialHeader(slot.name ?? "");
+      if (credentialPlace || writtenText.includes("://") || /\b(?:Bearer|Basic|Token)\s/i.test(writtenText)) checkFlow(foldString(node, context.semantics), node, slot);
+    };
+
     const calls: Array<ts.CallExpression | ts.NewExpression> = [];
     const named: ts.Expression[] = [];
 
@@ -127,7 +138,7 @@ export const noHardcodedSecret = defineRule({
         const literalLength = template.templateSpans.reduce((sum, span) => sum + span.literal.text.length, template.head.text.length);
         if (literalLength >= 8) check(templateSite(template, context));
         // A substitution whose value is a known literal is that literal, not a placeholder.
-        if (!seen.has(template) && !ts.isTemplateSpan(template.parent)) checkFlow(foldString(template, context.semantics), template, slotOf(template, context.semantics, context.sourceFile));
+        if (!seen.has(template) && !ts.isTemplateSpan(template.parent)) followInto(template, template.head.text + template.templateSpans.map((span) => span.literal.text).join(""));
       },
       [ts.SyntaxKind.BinaryExpression]: (node) => {
         const binary = node as ts.BinaryExpression;
@@ -140,7 +151,7 @@ export const noHardcodedSecret = defineRule({
         }
         // `"Bearer " + KEY`: the names in a concatenation are followed as in a template.
         if (binary.operatorToken.kind === ts.SyntaxKind.PlusToken && !(ts.isBinaryExpression(binary.parent) && binary.parent.operatorToken.kind === ts.SyntaxKind.PlusToken)) {
-          checkFlow(foldString(binary, context.semantics), binary, slotOf(binary, context.semantics, context.sourceFile));
+          followInto(binary, binary.getText(context.sourceFile));
         }
       },
       // `jwt.sign(payload, key)`, `headers.set("Authorization", TOKEN)`: a name passed where a secret goes.

@@ -66,8 +66,10 @@ const afterName = `(?:${QUOTE}\\s*,|['"\`\\]]*\\s*${TYPE_ANNOTATION}(?:[:=]|\\?\
 const namePart = caseless(`(?:${heads.join("|")})${fillers}`) + afterName;
 
 /** Files that can call a secret-taking function name its module (`jsonwebtoken`, `crypto-js` ...) or call it bare. */
-const modules = [...new Set([...SECRET_ARGUMENTS.map((row) => row.module), ...CREDENTIAL_SINK_MODULES])].filter((module) => module !== "crypto");
-const callPart = `${QUOTE}(?:${modules.map(escapeRegExp).join("|")})['"\`/]|createHmac\\s*\\(|jwt\\.(?:sign|verify)\\s*\\(`;
+const modules = [...new Set(SECRET_ARGUMENTS.map((row) => row.module))].filter((module) => module !== "crypto");
+/** Credential sinks' modules only where imported or required: `type: "mssql"` in an ORM's own code is not a client. */
+const sinkModules = CREDENTIAL_SINK_MODULES.filter((module) => !modules.includes(module));
+const callPart = `${QUOTE}(?:${modules.map(escapeRegExp).join("|")})['"\`/]|(?:from|require\\s*\\(|import\\s*\\()\\s*${QUOTE}(?:${sinkModules.map(escapeRegExp).join("|")})${QUOTE}|createHmac\\s*\\(|jwt\\.(?:sign|verify)\\s*\\(`;
 const urlPart = ":\\/\\/[^\\s\\/:@'\"`]*:[^\\s\\/@'\"`]+@";
 const schemePart = `${QUOTE}\\s*${caseless("(?:Bearer|Basic|Token)")}\\s+(?:[A-Za-z0-9+/=._~-]{8}|\\$\\{|${QUOTE}\\s*\\+)`;
 /**
