@@ -9,8 +9,8 @@ import assert from "node:assert/strict";
 import { it } from "node:test";
 import { analyze, runRuleTests } from "../../helpers/ruleTester";
 
-const url = (service: string, shown: string, env: string): string =>
-  `Hardcoded ${service} connection string ${shown}; read it from process.env.${env} so each deploy can attach its own ${service}.`;
+const url = (service: string, shown: string, env: string, via = ""): string =>
+  `Hardcoded ${service} connection string ${shown}${via}; read it from process.env.${env} so each deploy can attach its own ${service}.`;
 const fallback = (service: string, shown: string, env: string): string =>
   `Hardcoded ${service} connection string ${shown} as the fallback of process.env.${env}; remove the fallback and set ${env} in every environment.`;
 const host = (service: string, value: string, sink: string, env: string, via = ""): string =>
@@ -53,6 +53,8 @@ runRuleTests(hardcodedServiceUrl, {
     { code: `const pool = new Pool({ host: "localhost" });` },
     { code: `import Redis from "ioredis";\nconst redis = new Redis(Number(process.env.REDIS_PORT), process.env.REDIS_HOST);` },
     { code: `import { Kafka } from "kafkajs";\nconst kafka = new Kafka({ brokers: (process.env.KAFKA_BROKERS ?? "").split(",") });` },
+    // Templates: a part from a parameter or the environment makes the URL config.
+    { code: "export const urlFor = (host: string) => `redis://${host}:6379`;\nconst PW = \"" + PASSWORD + "\";\nexport const db = `postgres://app:${PW}@${process.env.DB_HOST}/app`;" },
   ],
   invalid: [
     {
@@ -111,6 +113,21 @@ runRuleTests(hardcodedServiceUrl, {
         { message: url("SMTP", `"smtp://smtp.mailgun.org:587"`, "SMTP_URL"), line: 3, column: 28, endLine: 3, endColumn: 57 },
       ],
       output: `amqp.connect(process.env.AMQP_URL);\nconnect({ servers: process.env.NATS_URL });\nnodemailer.createTransport(process.env.SMTP_URL);`,
+    },
+    {
+      name: "a template whose parts are all known literals is read as the URL it builds",
+      code: "const PW = \"" + PASSWORD + "\";\nexport const databaseUrl = `postgres://app:${PW}@db.internal:5432/app`;",
+      errors: [{ message: url("PostgreSQL", `"post…" (${WITH_CREDENTIALS.length} chars)`, "DATABASE_URL", " (built from `PW`)"), line: 2, column: 28, endLine: 2, endColumn: 71 }],
+      output: "const PW = \"" + PASSWORD + "\";\nexport const databaseUrl = process.env.DATABASE_URL;",
+      outputFiles: { ".env.example": "DATABASE_URL=\n" },
+    },
+    {
+      name: "a template with a host from another file",
+      code: `import { DB_HOST } from "./config";\nexport const redisUrl = \`redis://\${DB_HOST}:6379\`;`,
+      files: { "src/config.ts": `export const DB_HOST = "cache.internal";\n` },
+      errors: [{ message: url("Redis", `"redis://cache.internal:6379"`, "REDIS_URL", " (built from `DB_HOST` in src/config.ts)"), line: 2, column: 25, endLine: 2, endColumn: 50 }],
+      output: `import { DB_HOST } from "./config";\nexport const redisUrl = process.env.REDIS_URL;`,
+      outputFiles: { ".env.example": "REDIS_URL=\n" },
     },
     {
       name: "a non-local fallback is reported without a fix",

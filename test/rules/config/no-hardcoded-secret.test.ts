@@ -5,11 +5,12 @@ import { analyze, runRuleTests } from "../../helpers/ruleTester";
 import { ENV_FILE_CASES } from "./secrets/cases/envFileCases";
 import { GENERIC_CASES } from "./secrets/cases/genericCases";
 import { PROVIDER_CASES } from "./secrets/cases/providerCases";
+import { SINK_CASES, SINK_VALID_CASES } from "./secrets/cases/sinkCases";
 import { VALID_CASES } from "./secrets/cases/validCases";
 
-const INVALID = [...PROVIDER_CASES, ...GENERIC_CASES, ...ENV_FILE_CASES];
+const INVALID = [...PROVIDER_CASES, ...GENERIC_CASES, ...ENV_FILE_CASES, ...SINK_CASES];
 
-runRuleTests(noHardcodedSecret, { valid: VALID_CASES, invalid: INVALID });
+runRuleTests(noHardcodedSecret, { valid: [...VALID_CASES, ...SINK_VALID_CASES], invalid: INVALID });
 
 describe("config/no-hardcoded-secret pre-scan and redaction", () => {
   it("the trigger matches every invalid case", () => {

@@ -64,8 +64,8 @@ function nameOf(parent: ts.Node, child: ts.Node): string | undefined {
   return undefined;
 }
 
-/** The slot of a string literal that holds a service URL. */
-export function urlSlotOf(literal: ts.StringLiteral | ts.NoSubstitutionTemplateLiteral, semantics: Semantics): UrlSlot {
+/** The slot of a string literal (or a template built from literals) that holds a service URL. */
+export function urlSlotOf(literal: ts.StringLiteral | ts.NoSubstitutionTemplateLiteral | ts.TemplateExpression, semantics: Semantics): UrlSlot {
   if (isNotAValue(literal, literal.parent)) return { role: "ignored" };
   let child: ts.Node = literal;
   let parent = literal.parent;

@@ -7,6 +7,7 @@ import { NOT_SECRET_FORMATS, PUBLISHED_EXAMPLES } from "../../../../server/src/r
 import { PLACEHOLDER_PATTERNS, PLACEHOLDER_WORDS } from "../../../../server/src/rules/config/secrets/placeholders";
 import { PROVIDER_FORMATS } from "../../../../server/src/rules/config/secrets/providers";
 import { SECRET_ARGUMENTS } from "../../../../server/src/rules/config/secrets/secretArguments";
+import { CREDENTIAL_SINKS } from "../../../../server/src/rules/config/secrets/credentialSinks";
 import { analyze } from "../../../helpers/ruleTester";
 
 const doc = readFileSync(path.join(__dirname, "../../../../docs/rules/config/no-hardcoded-secret.md"), "utf8");
@@ -28,6 +29,10 @@ describe("docs/rules/config/no-hardcoded-secret.md", () => {
     for (const word of PLACEHOLDER_WORDS) assert.ok(doc.includes(`\`${word}\``), word);
     for (const row of [...PLACEHOLDER_PATTERNS, ...NOT_SECRET_FORMATS, ...PUBLISHED_EXAMPLES]) assert.ok(doc.includes(`| \`${row.id}\` |`), row.id);
     for (const row of SECRET_ARGUMENTS) assert.ok(doc.includes(`| \`${row.label}\` (\`${row.module}\`) |`), row.label);
+    for (const row of CREDENTIAL_SINKS) {
+      const credentials = [...row.options.map((path) => `\`${path.join(".")}\` option`), ...(row.positional ?? []).map((index) => `argument ${index + 1}`)].join(", ");
+      assert.ok(doc.includes(`| ${row.label} (\`${row.module}\`) | ${credentials} → \`${row.envName}\` |`), `credential sink ${row.label} (${row.module})`);
+    }
   });
 
   it("has examples of both kinds", () => {

@@ -8,7 +8,14 @@ import { slot } from "./slotStub";
 
 const none = allowListOf([]);
 /** The slots where the detector is most eager: a password option, a secret name, an Authorization header. */
-const EAGER_SLOTS = [slot("password"), slot("clientSecret"), slot("Authorization", { role: "header" }), slot(undefined, { role: "argument", call: { label: "jwt.sign", envName: "JWT_SECRET" } })];
+const EAGER_SLOTS = [
+  slot("password"),
+  slot("dbPassword"),
+  slot("clientSecret"),
+  slot("Authorization", { role: "header" }),
+  slot(undefined, { role: "argument", call: { label: "jwt.sign", envName: "JWT_SECRET" } }),
+  slot("password", { role: "sink", call: { label: "`password` option of pg Pool()", envName: "DB_PASSWORD" } }),
+];
 
 function assertNeverFlagged(value: string): void {
   for (const where of EAGER_SLOTS) {

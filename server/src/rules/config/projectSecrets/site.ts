@@ -34,7 +34,8 @@ export function checkValue(context: ProjectFileContext, site: ValueSite): void {
   // References (`${NPM_TOKEN}`, `$TOKEN`, `${X:-}`) and other stand-ins are the placeholder table's job.
   if (site.value.length < 4) return;
   const name = site.name;
-  const detection = detectSecret(site.value, { name, role: "value", names: () => (name ?? "").toLowerCase(), siblings: () => "" }, allowListFor(context));
+  // A project file is config by nature: a password there configures something, whatever its key.
+  const detection = detectSecret(site.value, { name, role: "value", configures: true, names: () => (name ?? "").toLowerCase(), siblings: () => "" }, allowListFor(context));
   if (!detection) return;
   const fix = site.fix?.(detection);
   context.report({

@@ -1,7 +1,8 @@
 import { toEnvName } from "../../../engine/fixes/envConfig";
 import type { AllowList } from "./allowList";
 import { isIdentifierLike, looksRandom } from "./entropy";
-import { classifyName, isCredentialHeader, isGenericName, splitWords } from "./names";
+import { PRODUCT_DEFAULTS } from "./credentialSinks";
+import { classifyName, isCredentialHeader, isGenericName, namesService, splitWords, type NameVerdict } from "./names";
 import { isPublishedExample, notSecretFormatOf } from "./notSecrets";
 import { isPlaceholder } from "./placeholders";
 import { MIN_TOKEN_LENGTH, findProviderToken } from "./providers";
@@ -15,17 +16,28 @@ import { envNameForScheme, findUrlCredentials } from "./urlCredentials";
 export interface SlotInfo {
   /** Variable, property, parameter, class field, JSX attribute or header name; for a fallback, the env var. */
   name?: string;
-  role: "value" | "header" | "argument" | "fallback";
-  /** For `argument`: the call (`jwt.sign`) and the variable its secret conventionally lives in. */
+  /** `sink`: a credential option or argument of a known client (`new Pool({ password })`, `session({ secret })`). */
+  role: "value" | "header" | "argument" | "sink" | "fallback";
+  /**
+   * For `argument`: the call (`jwt.sign`) and the variable its secret conventionally lives in;
+   * for `sink`: the place as the message names it (`` `password` option of pg Pool() ``).
+   */
   call?: { label: string; envName: string };
   /** Lower-cased names around the value (enclosing objects and variables, callee), computed on demand. */
   names(): string;
   siblings(): string;
+  /**
+   * Names of the objects and variables that hold the value, up to the call it is passed to
+   * (`db` and `config` for `const config = { db: { password } }`). Absent: none known.
+   */
+  owners?(): string;
+  /** The place is config by nature (a compose `environment:`, a `config/*.json` file): any password there configures something. */
+  configures?: boolean;
 }
 
 export interface Detection {
-  /** Provider formats carry their own severity; heuristics use the rule's default. */
-  severity?: "error" | "warning";
+  /** Provider formats carry their own severity; heuristics use the rule's default; product defaults are info. */
+  severity?: "error" | "warning" | "info";
   signals: string[];
   /** The secret as shown (redacted) and checked against the allow-list: a token, a URL's password, or the value. */
   secret: string;
@@ -53,13 +65,18 @@ const DOTTED_KEY = /^[A-Za-z][A-Za-z0-9_-]*(?:\.[A-Za-z0-9_-]+)+$/;
  */
 function nameFor(slot: SlotInfo, conventional: string): string {
   if (slot.role === "fallback" && slot.name) return slot.name;
-  if (!slot.name || slot.role === "header") return conventional;
-  const words = splitWords(slot.name);
-  return words.length < 2 || isGenericName(words) ? conventional : toEnvName(slot.name);
+  return slot.role === "header" ? conventional : ownEnvName(slot.name, conventional);
+}
+
+/** A name's own variable when it says more than the conventional one (`stripeKey`, `LEDGER_TOKEN`, but not `key` or `apiKey`). */
+export function ownEnvName(name: string | undefined, conventional: string): string {
+  if (!name) return conventional;
+  const words = splitWords(name);
+  return words.length < 2 || isGenericName(words) ? conventional : toEnvName(name);
 }
 
 function genericEnvName(slot: SlotInfo, header: boolean): string {
-  if (slot.role === "argument" && slot.call) return slot.call.envName;
+  if ((slot.role === "argument" || slot.role === "sink") && slot.call) return slot.call.envName;
   if (header && slot.name) {
     return slot.name.toLowerCase().endsWith("authorization") ? "API_TOKEN" : toEnvName(slot.name.replace(/^x-/i, ""));
   }
@@ -72,24 +89,41 @@ function sameAsName(value: string, name: string | undefined): boolean {
   return name !== undefined && squash(value) === squash(name);
 }
 
-/** A value that can be a password: not a dotted i18n key, not an identifier (`"overEvery"`), not a field name. */
-function passwordSlotValue(value: string): boolean {
-  if (value.length < 4 || DOTTED_KEY.test(value) || isIdentifierLike(value)) return false;
-  return !splitWords(value).some((word) => NAME_WORDS.has(word));
+/**
+ * A value that can be a password: not a dotted i18n key, not an identifier (`"overEvery"`), not a
+ * field name (`"new-password"`). Where only a credential can go (`jwt.sign`'s key, a session
+ * secret) names are not expected, so `"my-secret-key"` and `"mySecretKey"` are secrets there.
+ */
+function passwordSlotValue(value: string, credentialPlace: boolean): boolean {
+  if (value.length < 4 || DOTTED_KEY.test(value)) return false;
+  if (credentialPlace) return true;
+  return !isIdentifierLike(value) && !splitWords(value).some((word) => NAME_WORDS.has(word));
 }
 
 /** Decides whether `value`, sitting in `slot`, is a hardcoded secret, and why. */
 export function detectSecret(value: string, slot: SlotInfo, allowed: AllowList): Detection | undefined {
   if (value.length < 4) return undefined;
-  const verdict = slot.role === "header" ? { kind: "secret" as const } : classifyName(slot.name);
+  const verdict: NameVerdict = slot.role === "header" ? { kind: "secret", words: [] } : classifyName(slot.name);
   const header = slot.role === "header" || (slot.name !== undefined && isCredentialHeader(slot.name));
-  const found = find(value, slot, verdict.kind, header);
+  const found = find(value, slot, verdict, header);
   if (!found || allowed(found.secret) || allowed(value)) return undefined;
   return found;
 }
 
-function find(value: string, slot: SlotInfo, kind: "password" | "secret" | "none", header: boolean): Detection | undefined {
-  const secretSlot = kind !== "none" || header || slot.role === "argument";
+/** `dbPassword`, `{ db: { password } }`, a password in a project file: a service's password, not a user's. */
+function configuresService(slot: SlotInfo, verdict: NameVerdict): boolean {
+  return slot.configures === true || namesService(verdict.words) || namesService(splitWords(slot.owners?.() ?? ""));
+}
+
+/** A weak value where it configures something: reported, one step lower when it is a product's default. */
+function weakCredential(all: Omit<Detection, "signals">, value: string, signal: string, credentialPlace: boolean): Detection | undefined {
+  if (!passwordSlotValue(value, credentialPlace)) return undefined;
+  return { ...all, signals: [signal], ...(PRODUCT_DEFAULTS.has(value.toLowerCase()) ? { severity: "info" as const } : {}) };
+}
+
+function find(value: string, slot: SlotInfo, verdict: NameVerdict, header: boolean): Detection | undefined {
+  const kind = verdict.kind;
+  const secretSlot = kind !== "none" || header || slot.role === "argument" || slot.role === "sink";
   // Most strings in a file are short and unnamed: only a URL or a `Bearer`/`Basic` value could still be a secret.
   if (!secretSlot && value.length < MIN_TOKEN_LENGTH && !value.includes("://") && !/^\s*B(?:earer|asic)\s/.test(value)) return undefined;
   const token = findProviderToken(value, secretSlot, slot);
@@ -130,14 +164,18 @@ function find(value: string, slot: SlotInfo, kind: "password" | "secret" | "none
     return { signals: [signal], secret: scheme.credential, start: scheme.index, end: scheme.index + scheme.credential.length, envName: genericEnvName(slot, header), partialFix: true, selfIdentifying: false };
   }
 
-  if (notSecretFormatOf(value) || isPlaceholder(value) || sameAsName(value, slot.name)) return undefined;
+  // Where the value can only be a credential, words with spaces are a passphrase (`"keyboard cat"`), not a message.
+  const format = notSecretFormatOf(value);
+  const credentialPlace = slot.role === "argument" || slot.role === "sink";
+  if ((format && !(credentialPlace && format.id === "sentence")) || isPlaceholder(value) || sameAsName(value, slot.name)) return undefined;
   const all = { secret: value, start: 0, end: value.length, envName: genericEnvName(slot, header), partialFix: true, selfIdentifying: false };
 
-  if (slot.role === "argument" && slot.call) {
-    return passwordSlotValue(value) ? { ...all, signals: [`argument of ${slot.call.label}`] } : undefined;
-  }
-  if (kind === "password" && slot.role !== "fallback") {
-    return passwordSlotValue(value) ? { ...all, signals: [`password literal assigned to \`${slot.name}\``] } : undefined;
+  if (slot.role === "argument" && slot.call) return weakCredential(all, value, `argument of ${slot.call.label}`, true);
+  if (slot.role === "sink" && slot.call) return weakCredential(all, value, slot.call.label, true);
+  // A name that says which service it logs in to (`dbPassword`, `SMTP_PASS`) is config by itself;
+  // a bare `password` may be a user's (`new User({ password })`): only a sink or a random value tells.
+  if (kind === "password" && slot.role !== "fallback" && configuresService(slot, verdict)) {
+    return weakCredential(all, value, `password literal assigned to \`${slot.name}\``, false);
   }
   if ((kind !== "none" || header) && looksRandom(value)) {
     if (slot.role === "fallback") return { ...all, signals: [`high-entropy fallback for process.env.${slot.name}`] };

@@ -97,3 +97,19 @@ const GENERIC_NAME_WORDS = new Set([
 export function isGenericName(words: readonly string[]): boolean {
   return words.every((word) => GENERIC_NAME_WORDS.has(word) || TRAILING_FILLER.has(word) || /^[0-9]+$/.test(word));
 }
+
+/**
+ * Words that name a service one logs in to. A password name holding one (`dbPassword`,
+ * `SMTP_PASS`, `MYSQL_ROOT_PASSWORD`) configures that service; `password`, `userPassword` or
+ * `newPassword` may as well be a user's, which is data.
+ */
+const SERVICE_WORDS: ReadonlySet<string> = new Set([
+  "db", "database", "sql", "mysql", "mariadb", "pg", "postgres", "postgresql", "psql", "mssql", "oracle", "mongo", "mongodb",
+  "redis", "cache", "memcached", "smtp", "mail", "email", "imap", "pop", "ftp", "sftp", "ssh", "ldap", "amqp", "rabbit",
+  "rabbitmq", "mq", "broker", "kafka", "nats", "proxy", "vault", "keystore", "truststore", "cert", "elastic",
+  "elasticsearch", "es", "s3", "bind", "service", "api", "wifi",
+]);
+
+export function namesService(words: readonly string[]): boolean {
+  return words.some((word) => SERVICE_WORDS.has(word));
+}

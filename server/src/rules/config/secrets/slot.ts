@@ -65,6 +65,19 @@ function namesAround(start: ts.Node, own: string | undefined, sourceFile: ts.Sou
   return names.join(" ").toLowerCase();
 }
 
+/** Names of the object literals and variables holding the value, stopping at the call or `new` it is passed to. */
+function ownersOf(start: ts.Node): string {
+  const names: string[] = [];
+  let node: ts.Node | undefined = start.parent;
+  for (let depth = 0; node && depth < 8 && !ts.isCallExpression(node) && !ts.isNewExpression(node) && !ts.isSourceFile(node); depth++, node = node.parent) {
+    if ((ts.isPropertyAssignment(node) || ts.isVariableDeclaration(node) || ts.isPropertyDeclaration(node)) && node.name) {
+      const name = staticName(node.name as ts.Node);
+      if (name) names.push(name);
+    }
+  }
+  return names.join(" ");
+}
+
 function siblingsOf(node: ts.Node): string {
   if (!ts.isPropertyAssignment(node) || !ts.isObjectLiteralExpression(node.parent)) return "";
   return node.parent.properties.map((property) => (property === node ? "" : (staticName(property.name) ?? ""))).join(" ").toLowerCase();
@@ -88,6 +101,10 @@ class TreeSlot implements LiteralSlot {
 
   siblings(): string {
     return this.role === "fallback" ? "" : siblingsOf(this.at);
+  }
+
+  owners(): string {
+    return ownersOf(this.at);
   }
 }
 
@@ -130,7 +147,7 @@ export function slotOf(node: ts.Expression, semantics: Semantics, sourceFile: ts
   } else if ((ts.isPropertyAssignment(parent) && parent.initializer === child) || (ts.isEnumMember(parent) && parent.initializer === child)) {
     name = staticName(parent.name);
     if (ts.isEnumMember(parent)) replaceable = false;
-  } else if (ts.isShorthandPropertyAssignment(parent) && parent.objectAssignmentInitializer === child) {
+  } else if (ts.isShorthandPropertyAssignment(parent) && (parent.objectAssignmentInitializer === child || parent.name === child)) {
     name = parent.name.text;
   } else if (ts.isBinaryExpression(parent) && ASSIGNMENTS.has(parent.operatorToken.kind) && parent.right === child) {
     name = assignedName(parent.left);
@@ -156,15 +173,16 @@ export function slotOf(node: ts.Expression, semantics: Semantics, sourceFile: ts
   return new TreeSlot(name, role, call, replaceable, jsxAttribute, parent, sourceFile);
 }
 
-/** The same place seen as a secret argument (`const k = "…"; jwt.sign(p, k)`): the call decides. */
-export function asSecretArgument(slot: LiteralSlot, call: NonNullable<SlotInfo["call"]>): LiteralSlot {
+/** The same place seen as a secret argument or a credential sink (`jwt.sign(p, k)`, `new Pool({ password })`): the call decides. */
+export function asCredentialPlace(slot: LiteralSlot, call: NonNullable<SlotInfo["call"]>, role: "argument" | "sink" = "argument"): LiteralSlot {
   return {
     name: slot.name,
-    role: "argument",
+    role,
     call,
     replaceable: slot.replaceable,
     jsxAttribute: slot.jsxAttribute,
     names: () => slot.names(),
     siblings: () => slot.siblings(),
+    owners: () => slot.owners?.() ?? "",
   };
 }

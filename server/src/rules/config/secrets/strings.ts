@@ -1,9 +1,8 @@
 import ts from "typescript";
 import type { RuleContext } from "../../../engine/rule";
+import { SUBSTITUTION } from "../../shared/foldString";
 import type { SecretSite } from "./fix";
 
-/** Stands for a substitution in a template's value: reads as a placeholder, never as part of a token. */
-export const SUBSTITUTION = "${}";
 
 /**
  * A template with substitutions as one value (`` `postgres://app:pw@${host}/db` ``), with

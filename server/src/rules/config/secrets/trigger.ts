@@ -1,6 +1,7 @@
 import { KEY_QUALIFIERS, PASSWORD_HEADS, QUALIFIED_PASSWORD_HEADS, SECRET_HEADS, TRAILING_FILLER } from "./names";
 import { PROVIDER_FORMATS } from "./providers";
 import { trieAlternation } from "./regexTrie";
+import { CREDENTIAL_SINK_MODULES } from "./credentialSinks";
 import { SECRET_ARGUMENTS } from "./secretArguments";
 
 /**
@@ -12,7 +13,10 @@ import { SECRET_ARGUMENTS } from "./secretArguments";
  *   `??`/`||` and then a quote (`apiKey: "`, `password = '`, `"Authorization", "`,
  *   `private token: string = "`, `apiKey={"`, `DB_PASSWORD ?? "`);
  * - a call that takes a secret argument (`jwt.sign(`, `createHmac(`, `cookieParser(`);
- * - `scheme://user:password@` and a quoted `Bearer `/`Basic ` value.
+ * - `scheme://user:password@` and a quoted `Bearer `/`Basic ` value;
+ * - a credential sink's module (`"pg"`, `"express-session"`, `"stripe"`), where a weak literal or a
+ *   name is a credential; a scheme followed by a substitution or `+` (`` `Bearer ${KEY}` ``); a
+ *   secret-like key followed by a name (`apiKey: providerKey`).
  * Context-only provider rows (AWS secret keys, Datadog keys ...) need a secret-like name, so
  * the name part covers them.
  */
@@ -63,9 +67,20 @@ const namePart = caseless(`(?:${heads.join("|")})${fillers}`) + afterName;
 
 /** Files that can call a secret-taking function name its module (`jsonwebtoken`, `crypto-js` ...) or call it bare. */
 const modules = [...new Set(SECRET_ARGUMENTS.map((row) => row.module))].filter((module) => module !== "crypto");
-const callPart = `${QUOTE}(?:${modules.map(escapeRegExp).join("|")})['"\`/]|createHmac\\s*\\(|jwt\\.(?:sign|verify)\\s*\\(`;
+/** Credential sinks' modules only where imported or required: `type: "mssql"` in an ORM's own code is not a client. */
+const sinkModules = CREDENTIAL_SINK_MODULES.filter((module) => !modules.includes(module));
+const callPart = `${QUOTE}(?:${modules.map(escapeRegExp).join("|")})['"\`/]|(?:from|require\\s*\\(|import\\s*\\()\\s*${QUOTE}(?:${sinkModules.map(escapeRegExp).join("|")})${QUOTE}|createHmac\\s*\\(|jwt\\.(?:sign|verify)\\s*\\(`;
 const urlPart = ":\\/\\/[^\\s\\/:@'\"`]*:[^\\s\\/@'\"`]+@";
-const schemePart = `${QUOTE}\\s*${caseless("(?:Bearer|Basic)")}\\s+[A-Za-z0-9+/=._~-]{8}`;
+const schemePart = `${QUOTE}\\s*${caseless("(?:Bearer|Basic|Token)")}\\s+(?:[A-Za-z0-9+/=._~-]{8}|\\$\\{|${QUOTE}\\s*\\+)`;
+/**
+ * A secret-like key whose value is a name (`apiKey: providerKey`, `"Authorization", AUTH`), not a
+ * type (`token: string`). Heads that mostly hold objects or routes (`auth`, `jwt`, `credentials`)
+ * are left out; a setter's name argument only for credential headers.
+ */
+const OBJECT_HEADS = new Set(["auth", "jwt", "credentials", "creds", "tokens", "secrets", "apikeys"]);
+const namedHeads = [...[...SECRET_HEADS].filter((head) => !OBJECT_HEADS.has(head)), `(?:${[...KEY_QUALIFIERS].join("|")})[_-]?keys?`];
+const setterHeaders = "(?:authorization|x-[a-z-]*(?:api-?key|token|secret))";
+const namedValuePart = `(?:${caseless(`(?:${namedHeads.join("|")})${fillers}`)}['"]?\\s*:|${caseless(setterHeaders)}['"]\\s*,)\\s*(?!(?:string|number|boolean|any|unknown|never|void|null|undefined|process)\\b)[A-Za-z_$]`;
 
-export const TRIGGER_PARTS = { providerParts, namePart, callPart, urlPart, schemePart };
-export const SECRET_TRIGGER = new RegExp([trieAlternation(providerParts), namePart, callPart, urlPart, schemePart].join("|"));
+export const TRIGGER_PARTS = { providerParts, namePart, callPart, urlPart, schemePart, namedValuePart };
+export const SECRET_TRIGGER = new RegExp([trieAlternation(providerParts), namePart, callPart, urlPart, schemePart, namedValuePart].join("|"));

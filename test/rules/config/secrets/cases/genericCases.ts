@@ -30,21 +30,16 @@ function generic(name: string, code: string, needle: string, secret: string, sig
   };
 }
 
-const pw = "password literal assigned to `password`";
-
 /** Name, position and value heuristics, in TS, TSX, ESM and CommonJS. */
 export const GENERIC_CASES: InvalidCase[] = [
-  generic("createClient({ password }) holds a real password", `import { createClient } from "redis";\nconst client = createClient({ password: "hunter2" });\n`, `"hunter2"`, "hunter2", pw, "PASSWORD", `import { createClient } from "redis";\nconst client = createClient({ password: process.env.PASSWORD });\n`),
   generic("high-entropy value in a secret-named variable", `const clientSecret = "${R1}";\n`, `"${R1}"`, R1, "high-entropy value assigned to `clientSecret`", "CLIENT_SECRET", `const clientSecret = process.env.CLIENT_SECRET;\n`),
   generic("Authorization header in a headers object", `await fetch(url, { headers: { Authorization: "Bearer ${R1}" } });\n`, `"Bearer ${R1}"`, R1, "Authorization header value", "API_TOKEN", "await fetch(url, { headers: { Authorization: `Bearer ${process.env.API_TOKEN}` } });\n"),
   generic("headers.set(\"Authorization\", …)", `headers.set("Authorization", "Bearer ${R1}");\n`, `"Bearer ${R1}"`, R1, "Authorization header value", "API_TOKEN", "headers.set(\"Authorization\", `Bearer ${process.env.API_TOKEN}`);\n"),
   generic("literal second argument of jwt.sign", `import jwt from "jsonwebtoken";\nexport const sign = (p: object) => jwt.sign(p, "shhhhh");\n`, `"shhhhh"`, "shhhhh", "argument of jwt.sign", "JWT_SECRET", `import jwt from "jsonwebtoken";\nexport const sign = (p: object) => jwt.sign(p, process.env.JWT_SECRET);\n`),
-  generic("a constant passed to jwt.sign", `import jwt from "jsonwebtoken";\nconst k = "shhhhh";\nexport const sign = (p: object) => jwt.sign(p, k);\n`, `"shhhhh"`, "shhhhh", "argument of jwt.sign", "JWT_SECRET", `import jwt from "jsonwebtoken";\nconst k = process.env.JWT_SECRET;\nexport const sign = (p: object) => jwt.sign(p, k);\n`),
   generic("jwt.verify in CommonJS", `const jwt = require("jsonwebtoken");\nmodule.exports = (t) => jwt.verify(t, "shhhhh");\n`, `"shhhhh"`, "shhhhh", "argument of jwt.verify", "JWT_SECRET", `const jwt = require("jsonwebtoken");\nmodule.exports = (t) => jwt.verify(t, process.env.JWT_SECRET);\n`, { filename: "src/auth.cjs" }),
   generic("crypto.createHmac key", `import { createHmac } from "node:crypto";\nexport const sign = (b: string) => createHmac("sha256", "t0p-s3cret!").update(b).digest("hex");\n`, `"t0p-s3cret!"`, "t0p-s3cret!", "argument of crypto.createHmac", "HMAC_SECRET", `import { createHmac } from "node:crypto";\nexport const sign = (b: string) => createHmac("sha256", process.env.HMAC_SECRET).update(b).digest("hex");\n`),
   generic("cookieParser secret", `import cookieParser from "cookie-parser";\napp.use(cookieParser("c00kie-s1gner"));\n`, `"c00kie-s1gner"`, "c00kie-s1gner", "argument of cookieParser", "COOKIE_SECRET", `import cookieParser from "cookie-parser";\napp.use(cookieParser(process.env.COOKIE_SECRET));\n`),
   generic("parameter default", `export function connect(apiKey = "${R1}") {\n  return apiKey;\n}\n`, `"${R1}"`, R1, "high-entropy value assigned to `apiKey`", "API_KEY", `export function connect(apiKey = process.env.API_KEY) {\n  return apiKey;\n}\n`),
-  generic("destructuring default", `export function open({ password = "hunter2" } = {}) {\n  return password;\n}\n`, `"hunter2"`, "hunter2", pw, "PASSWORD", `export function open({ password = process.env.PASSWORD } = {}) {\n  return password;\n}\n`),
   generic("class field with a type annotation", `export class Api {\n  private readonly apiToken: string = "${R1}";\n}\n`, `"${R1}"`, R1, "high-entropy value assigned to `apiToken`", "API_TOKEN", `export class Api {\n  private readonly apiToken: string = process.env.API_TOKEN;\n}\n`),
   generic("property assignment", `stripe.apiKey = "${R1}";\n`, `"${R1}"`, R1, "high-entropy value assigned to `apiKey`", "API_KEY", `stripe.apiKey = process.env.API_KEY;\n`),
   generic("element-access assignment", `config["apiKey"] = "${R1}";\n`, `"${R1}"`, R1, "high-entropy value assigned to `apiKey`", "API_KEY", `config["apiKey"] = process.env.API_KEY;\n`),
