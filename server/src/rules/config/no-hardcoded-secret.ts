@@ -6,7 +6,7 @@ import { detectSecret, type Detection } from "./secrets/detector";
 import { secretFix, type SecretSite } from "./secrets/fix";
 import { secretArgumentOf } from "./secrets/secretArguments";
 import { asSecretArgument, slotOf, type LiteralSlot } from "./secrets/slot";
-import { templateSite, concatenationOf } from "./secrets/strings";
+import { templateSite, concatenationOf, sourceRangeIn } from "./secrets/strings";
 import { SECRET_TRIGGER } from "./secrets/trigger";
 
 function message(detection: Detection, slot: LiteralSlot): string {
@@ -35,8 +35,10 @@ export const noHardcodedSecret = defineRule({
       if (!detection) return;
       seen.add(site.node);
       const fix = secretFix({ ...site, replaceable: site.replaceable && slot.replaceable, jsxAttribute: slot.jsxAttribute }, detection, context.project);
+      // A value read out of embedded text (`KEY=…` lines, XML, a command line) is pointed at exactly.
+      const range = detection.embedded ? sourceRangeIn(site, context.text, detection.start, detection.end) : undefined;
       context.report({
-        node: site.node,
+        ...(range ?? { node: site.node }),
         message: message(detection, slot),
         severity: detection.severity,
         lowered: context.role.test,

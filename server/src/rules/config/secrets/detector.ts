@@ -1,12 +1,13 @@
 import { toEnvName } from "../../../engine/fixes/envConfig";
 import type { AllowList } from "./allowList";
-import { isIdentifierLike, looksRandom } from "./entropy";
+import { embeddedValues } from "./embedded";
+import { isIdentifierLike, isWordLike, looksRandom } from "./entropy";
 import { classifyName, isCredentialHeader, isGenericName, splitWords } from "./names";
 import { isPublishedExample, notSecretFormatOf } from "./notSecrets";
 import { isPlaceholder } from "./placeholders";
 import { MIN_TOKEN_LENGTH, findProviderToken } from "./providers";
 import { isRealCredential, parseScheme } from "./schemeCredentials";
-import { envNameForScheme, findUrlCredentials } from "./urlCredentials";
+import { envNameForScheme, judgeUrlCredentials } from "./urlCredentials";
 
 /**
  * Where a string value sits, reduced to what the detector weighs: the name it is assigned to,
@@ -35,6 +36,8 @@ export interface Detection {
   envName: string;
   /** Whether a fix may move just this part when the value holds more text (not for URLs: they move whole). */
   partialFix: boolean;
+  /** Read out of text embedded in the value (`KEY=…` lines, XML, a command line): report `start`–`end`, not the whole string. */
+  embedded?: boolean;
 }
 
 /** Words that make a value a field name rather than a password (`"new-password"`, `"userPassword"`). */
@@ -79,8 +82,29 @@ export function detectSecret(value: string, slot: SlotInfo, allowed: AllowList):
   const verdict = slot.role === "header" ? { kind: "secret" as const } : classifyName(slot.name);
   const header = slot.role === "header" || (slot.name !== undefined && isCredentialHeader(slot.name));
   const found = find(value, slot, verdict.kind, header);
-  if (!found || allowed(found.secret) || allowed(value)) return undefined;
-  return found;
+  // A token anywhere in the text is the strongest reading; embedded names come next.
+  const best = found?.severity !== undefined ? found : (embeddedSecret(value, slot, allowed) ?? found);
+  if (!best || allowed(best.secret) || (!best.embedded && allowed(value))) return undefined;
+  return best;
+}
+
+/**
+ * The first secret among the name/value pairs embedded in `value`, each judged as if the
+ * embedded name were the variable's. A plain word under an embedded password name is left
+ * alone: the text around it may be documentation or a translation.
+ */
+function embeddedSecret(value: string, slot: SlotInfo, allowed: AllowList): Detection | undefined {
+  for (const hit of embeddedValues(value)) {
+    const kind = classifyName(hit.name).kind;
+    const header = hit.header && isCredentialHeader(hit.name);
+    if (kind === "none" && !header) continue;
+    if (kind === "password" && isWordLike(hit.value)) continue;
+    const inner: SlotInfo = { name: hit.name, role: header ? "header" : "value", names: () => `${hit.name.toLowerCase()} ${slot.names()}`, siblings: () => "" };
+    const found = find(hit.value, inner, header ? "secret" : kind, header);
+    if (!found || allowed(found.secret)) continue;
+    return { ...found, start: hit.start + found.start, end: hit.start + found.end, embedded: true, partialFix: true };
+  }
+  return undefined;
 }
 
 function find(value: string, slot: SlotInfo, kind: "password" | "secret" | "none", header: boolean): Detection | undefined {
@@ -104,7 +128,9 @@ function find(value: string, slot: SlotInfo, kind: "password" | "secret" | "none
   }
   if (isPublishedExample(value.trim())) return undefined;
 
-  const url = findUrlCredentials(value);
+  const url = judgeUrlCredentials(value);
+  // Judged once: a URL whose password was rejected (`guest:guest`, `<password>`) is not judged again as a random string.
+  if (url?.rejected) return undefined;
   if (url) {
     return {
       signals: [`password in a ${url.scheme}:// URL`],

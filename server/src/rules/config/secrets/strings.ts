@@ -50,3 +50,16 @@ export function concatenationOf(node: ts.BinaryExpression, context: RuleContext)
   const value = parts.map((part) => (part as ts.StringLiteral).text).join("");
   return { site: { node, sourceFile: context.sourceFile, file: context.file, value, kind: "concatenation", replaceable: true, jsxAttribute: false }, parts };
 }
+
+/**
+ * Source offsets of `value[start, end)` when the site's text maps one-to-one onto its value (no
+ * escapes in between): a single literal, or one literal part of a template.
+ */
+export function sourceRangeIn(site: SecretSite, text: string, start: number, end: number): { start: number; end: number } | undefined {
+  if (site.kind === "string") {
+    const open = site.node.getStart(site.sourceFile) + 1;
+    return text.slice(open, open + site.value.length) === site.value ? { start: open + start, end: open + end } : undefined;
+  }
+  const segment = site.segments?.find((part) => part.exact && part.valueStart <= start && end <= part.valueEnd);
+  return segment ? { start: segment.sourceStart + start - segment.valueStart, end: segment.sourceStart + end - segment.valueStart } : undefined;
+}

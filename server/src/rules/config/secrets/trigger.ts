@@ -67,5 +67,12 @@ const callPart = `${QUOTE}(?:${modules.map(escapeRegExp).join("|")})['"\`/]|crea
 const urlPart = ":\\/\\/[^\\s\\/:@'\"`]*:[^\\s\\/@'\"`]+@";
 const schemePart = `${QUOTE}\\s*${caseless("(?:Bearer|Basic)")}\\s+[A-Za-z0-9+/=._~-]{8}`;
 
-export const TRIGGER_PARTS = { providerParts, namePart, callPart, urlPart, schemePart };
-export const SECRET_TRIGGER = new RegExp([trieAlternation(providerParts), namePart, callPart, urlPart, schemePart].join("|"));
+/**
+ * Text embedded in a string: `DB_PASSWORD=…`, `api_key: …`, `<apiToken>…`, `--token=…`, a
+ * NuGet `key="…Password" value="…"`, `curl -u user:pass`. The value must start with four
+ * characters that do not end a code expression, so `this.password = password;` stays out.
+ */
+const embeddedPart = caseless(`(?:${heads.join("|")})${fillers}`) + `(?:=|:[ \\t]|>|['"]\\s+value\\s*=\\s*['"])[^\\s'"\`=(){};,]{4}|\\s-(?:u|-user)\\s*['"]?[^\\s'":]+:[^\\s'"@]{4}`;
+
+export const TRIGGER_PARTS = { providerParts, namePart, callPart, urlPart, schemePart, embeddedPart };
+export const SECRET_TRIGGER = new RegExp([trieAlternation(providerParts), namePart, callPart, urlPart, schemePart, embeddedPart].join("|"));
