@@ -83,9 +83,22 @@ export function detectSecret(value: string, slot: SlotInfo, allowed: AllowList):
   const header = slot.role === "header" || (slot.name !== undefined && isCredentialHeader(slot.name));
   const found = find(value, slot, verdict.kind, header);
   // A token anywhere in the text is the strongest reading; embedded names come next.
-  const best = found?.severity !== undefined ? found : (embeddedSecret(value, slot, allowed) ?? found);
+  const best = found?.severity !== undefined ? pointInside(found, value) : (embeddedSecret(value, slot, allowed) ?? found);
   if (!best || allowed(best.secret) || (!best.embedded && allowed(value))) return undefined;
   return best;
+}
+
+/** A provider token that is the value of an embedded pair (`GITHUB_TOKEN=ghp_…` in a string) is pointed at as that value. */
+function pointInside(found: Detection, value: string): Detection {
+  // Whole-value formats (a webhook URL, a key block) cover the string: place them by their token.
+  const whole = found.start === 0 && found.end === value.length;
+  const start = whole ? value.indexOf(found.secret) : found.start;
+  const end = start + (whole ? found.secret.length : found.end - found.start);
+  // A single `a=b;c=d` line is a connection string, not a file: only multi-line text is read as lines.
+  const lines = value.includes("\n");
+  const hit = start < 0 ? undefined : embeddedValues(value).find((pair) => pair.start <= start && end <= pair.end && (lines || !pair.line));
+  if (!hit) return found;
+  return whole ? { ...found, start: hit.start, end: hit.end, embedded: true } : { ...found, embedded: true };
 }
 
 /**

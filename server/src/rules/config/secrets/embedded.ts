@@ -14,6 +14,8 @@ export interface EmbeddedValue {
   end: number;
   /** A `-H "Name: value"` header of a command line. */
   header: boolean;
+  /** A `KEY=value` / `key: value` line (not XML, not a command option). */
+  line: boolean;
 }
 
 /** Texts shorter than this hold no `name=value` with a secret worth reading. */
@@ -50,8 +52,8 @@ function unquote(raw: string, start: number): { value: string; start: number } {
 export function embeddedValues(text: string): EmbeddedValue[] {
   if (!mayEmbed(text)) return [];
   const found: EmbeddedValue[] = [];
-  const push = (name: string, value: string, start: number, header = false): void => {
-    if (value.length > 0 && !found.some((hit) => hit.start === start)) found.push({ name, value, start, end: start + value.length, header });
+  const push = (name: string, value: string, start: number, header = false, line = false): void => {
+    if (value.length > 0 && !found.some((hit) => hit.start === start)) found.push({ name, value, start, end: start + value.length, header, line });
   };
   // Each value ends its match (before a closing quote at most), so its last occurrence is the value.
   const at = (match: RegExpMatchArray, value: string): number => (match.index ?? 0) + match[0].lastIndexOf(value);
@@ -71,7 +73,7 @@ export function embeddedValues(text: string): EmbeddedValue[] {
     const raw = match[3];
     if (raw.length === 0 || raw.startsWith("<")) continue;
     const { value, start } = unquote(raw, match.index + match[0].lastIndexOf(raw));
-    push(match[2], value, start);
+    push(match[2], value, start, false, true);
   }
   return found.sort((a, b) => a.start - b.start);
 }
