@@ -59,20 +59,20 @@ const QUOTE = "['\"`]";
 const TYPE_ANNOTATION = "(?:\\??\\s*:\\s*[\\w$.<>\\[\\]| ]{1,60}?\\s*)?";
 /** `name: "`, `name = "`, `name?: string = "`, `NAME ?? "`, `"name", "` (a setter's name argument). */
 const afterName = `(?:${QUOTE}\\s*,|['"\`\\]]*\\s*${TYPE_ANNOTATION}(?:[:=]|\\?\\?|\\|\\|)=?)\\s*[({\\[]?\\s*${QUOTE}`;
-const namePart = caseless(`(?:${heads.join("|")})${fillers}`) + afterName;
+/**
+ * Text embedded in a string: `DB_PASSWORD=Xk29…` (no space around `=`: code puts spaces there or
+ * follows with an expression: minified `t.onToken=function`), `<apiToken>Xk29…`, NuGet's `key="ClearTextPassword" value="`.
+ */
+const embeddedAfter = `=(?!function|this|true|false|null|new |void |typeof )[^\\s'"\`=(){};,.]{4}|>[^<\\s'"\`(){};,]{4}|['"]\\s+value\\s*=\\s*['"]`;
+const namePart = caseless(`(?:${heads.join("|")})${fillers}`) + `(?:${afterName}|${embeddedAfter})`;
 
 /** Files that can call a secret-taking function name its module (`jsonwebtoken`, `crypto-js` ...) or call it bare. */
 const modules = [...new Set(SECRET_ARGUMENTS.map((row) => row.module))].filter((module) => module !== "crypto");
 const callPart = `${QUOTE}(?:${modules.map(escapeRegExp).join("|")})['"\`/]|createHmac\\s*\\(|jwt\\.(?:sign|verify)\\s*\\(`;
 const urlPart = ":\\/\\/[^\\s\\/:@'\"`]*:[^\\s\\/@'\"`]+@";
 const schemePart = `${QUOTE}\\s*${caseless("(?:Bearer|Basic)")}\\s+[A-Za-z0-9+/=._~-]{8}`;
+/** `curl -u user:pass` and `--user user:pass` in a command line. */
+const curlUserPart = `\\s-(?:u|-user)\\s*['"]?[^\\s'":]+:[^\\s'"@]{4}`;
 
-/**
- * Text embedded in a string: `DB_PASSWORD=…`, `api_key: …`, `<apiToken>…`, `--token=…`, a
- * NuGet `key="…Password" value="…"`, `curl -u user:pass`. The value must start with four
- * characters that do not end a code expression, so `this.password = password;` stays out.
- */
-const embeddedPart = caseless(`(?:${heads.join("|")})${fillers}`) + `(?:=|:[ \\t]|>|['"]\\s+value\\s*=\\s*['"])[^\\s'"\`=(){};,]{4}|\\s-(?:u|-user)\\s*['"]?[^\\s'":]+:[^\\s'"@]{4}`;
-
-export const TRIGGER_PARTS = { providerParts, namePart, callPart, urlPart, schemePart, embeddedPart };
-export const SECRET_TRIGGER = new RegExp([trieAlternation(providerParts), namePart, callPart, urlPart, schemePart, embeddedPart].join("|"));
+export const TRIGGER_PARTS = { providerParts, namePart, callPart, urlPart, schemePart, curlUserPart };
+export const SECRET_TRIGGER = new RegExp([trieAlternation(providerParts), namePart, callPart, urlPart, schemePart, curlUserPart].join("|"));

@@ -55,7 +55,8 @@ export const CLOUD_FORMATS: readonly ProviderFormat[] = [
     trigger: "[ps]at\\.[A-Za-z0-9_-]{22}\\.",
   }),
   provider("yandex-api-key", "Yandex Cloud API key or IAM token", "YC_API_KEY", ["AQVN", "t1."], tok("AQVN[A-Za-z0-9_-]{35,38}|t1\\.[A-Za-z0-9_-]+={0,2}\\.[A-Za-z0-9_-]{86}={0,2}"), {
-    trigger: "AQVN[A-Za-z0-9_-]{35}|t1\\.[A-Za-z0-9_-]+={0,2}\\.[A-Za-z0-9_-]{86}",
+    // Not inside a base64 blob or an identifier (`target1.className`).
+    trigger: "(?<![A-Za-z0-9+/])AQVN[A-Za-z0-9_-]{35}|(?<![A-Za-z0-9])t1\\.[A-Za-z0-9_-]{20}",
   }),
   provider("clickhouse-cloud-key", "ClickHouse Cloud API secret key", "CLICKHOUSE_SECRET_KEY", "4b1d", tok("4b1d[A-Za-z0-9]{38}"), {
     // `4b1d` also opens hex digests: a real key mixes cases.

@@ -52,7 +52,7 @@ export const CODE_FORMATS: readonly ProviderFormat[] = [
   provider("langsmith-api-key", "LangSmith API key", "LANGSMITH_API_KEY", ["lsv2_pt_", "lsv2_sk_"], tok("lsv2_(?:pt|sk)_[a-f0-9]{32}_[a-f0-9]{10}")),
   provider("adobe-client-secret", "Adobe client secret", "ADOBE_CLIENT_SECRET", "p8e-", tok("p8e-[A-Za-z0-9]{32}")),
   provider("intra42-client-secret", "42 Intra client secret", "INTRA42_CLIENT_SECRET", ["s-s4t2ud-", "s-s4t2af-"], tok("s-s4t2(?:ud|af)-[a-f0-9]{64}")),
-  provider("maxmind-license-key", "MaxMind license key", "MAXMIND_LICENSE_KEY", "_mmk", tok("[A-Za-z0-9]{6}_[A-Za-z0-9]{29}_mmk"), { trigger: "_[A-Za-z0-9]{29}_mmk" }),
+  provider("maxmind-license-key", "MaxMind license key", "MAXMIND_LICENSE_KEY", "_mmk", tok("[A-Za-z0-9]{6}_[A-Za-z0-9]{29}_mmk")),
   provider("authress-access-key", "Authress service client access key", "AUTHRESS_KEY", [".acc_", ".acc-"], tok("(?:sc|ext|scauth|authress)_[a-z0-9]{5,30}\\.[a-z0-9]{4,6}\\.acc[_-][a-z0-9-]{10,32}\\.[A-Za-z0-9+/_=-]{30,120}")),
   // The account's Secret Key: `A3-`, the 6-character account part, then 26 characters in groups.
   provider("1password-secret-key", "1Password account secret key", "OP_SECRET_KEY", "A3-", tok("A3-[A-Z0-9]{6}-(?:[A-Z0-9]{11}|[A-Z0-9]{6}-[A-Z0-9]{5})-[A-Z0-9]{5}-[A-Z0-9]{5}-[A-Z0-9]{5}"), {
