@@ -83,12 +83,12 @@ export function detectSecret(value: string, slot: SlotInfo, allowed: AllowList):
   const header = slot.role === "header" || (slot.name !== undefined && isCredentialHeader(slot.name));
   const found = find(value, slot, verdict.kind, header);
   // A token anywhere in the text is the strongest reading; embedded names come next.
-  const best = found?.severity !== undefined ? pointInside(found, value) : (embeddedSecret(value, slot, allowed) ?? found);
+  const best = found?.severity !== undefined ? pointInside(found, value) : (embeddedSecret(value, slot, allowed) ?? (found && pointInside(found, value)));
   if (!best || allowed(best.secret) || (!best.embedded && allowed(value))) return undefined;
   return best;
 }
 
-/** A provider token that is the value of an embedded pair (`GITHUB_TOKEN=ghp_…` in a string) is pointed at as that value. */
+/** A token or URL that is the value of an embedded pair (`GITHUB_TOKEN=ghp_…` in a string) is pointed at as that value. */
 function pointInside(found: Detection, value: string): Detection {
   // Whole-value formats (a webhook URL, a key block) cover the string: place them by their token.
   const whole = found.start === 0 && found.end === value.length;
@@ -98,7 +98,8 @@ function pointInside(found: Detection, value: string): Detection {
   const lines = value.includes("\n");
   const hit = start < 0 ? undefined : embeddedValues(value).find((pair) => pair.start <= start && end <= pair.end && (lines || !pair.line));
   if (!hit) return found;
-  return whole ? { ...found, start: hit.start, end: hit.end, embedded: true } : { ...found, embedded: true };
+  // A header value keeps its scheme word out (`Bearer https://hooks…`); a line's value is the whole credential.
+  return whole && !hit.header ? { ...found, start: hit.start, end: hit.end, embedded: true } : { ...found, start, end, embedded: true };
 }
 
 /**

@@ -53,9 +53,9 @@ function realPassword(value: string, match: RegExpExecArray): UrlCredentials | u
   if (decoded.length < MIN_URL_PASSWORD || URL_PASSWORD_STAND_IN.test(decoded)) return undefined;
   // `guest:guest`, `postgres:postgres`: a product's well-known default, not a secret.
   if (decoded === match[2]) return undefined;
-  // The end of the URL: up to whitespace or a quote, so a URL inside a longer message is bounded.
+  // The end of the URL: up to whitespace, a quote or markup, so a URL inside a longer message or an XML element is bounded.
   let end = match.index + match[0].length;
-  while (end < value.length && !/[\s'"`]/.test(value[end])) end++;
+  while (end < value.length && !/[\s'"`<>]/.test(value[end])) end++;
   return { scheme: match[1].toLowerCase(), password: decoded, start: match.index, end };
 }
 

@@ -27,7 +27,7 @@ export const CODE_FORMATS: readonly ProviderFormat[] = [
   provider("postman-api-key", "Postman API key", "POSTMAN_API_KEY", "PMAK-", tok("PMAK-[a-f0-9]{24}-[a-f0-9]{34}")),
   provider("sentry-org-token", "Sentry organization auth token", "SENTRY_AUTH_TOKEN", "sntrys_", tok("sntrys_eyJ[A-Za-z0-9+/=_-]{60,}")),
   provider("sentry-user-token", "Sentry user auth token", "SENTRY_AUTH_TOKEN", "sntryu_", tok("sntryu_[a-f0-9]{64}")),
-  provider("sentry-dsn-secret", "Sentry DSN with secret key", "SENTRY_DSN", "sentry", /https?:\/\/[0-9a-f]{32}:[0-9a-f]{32}@[^\s/]*sentry[^\s]*/, {
+  provider("sentry-dsn-secret", "Sentry DSN with secret key", "SENTRY_DSN", "sentry", /https?:\/\/[0-9a-f]{32}:[0-9a-f]{32}@[^\s/'"<>]*sentry[^\s'"<>]*/, {
     whole: true,
     trigger: "//[0-9a-f]{32}:[0-9a-f]{32}@",
   }),
