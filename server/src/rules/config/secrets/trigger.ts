@@ -73,6 +73,8 @@ const urlPart = ":\\/\\/[^\\s\\/:@'\"`]*:[^\\s\\/@'\"`]+@";
 const schemePart = `${QUOTE}\\s*${caseless("(?:Bearer|Basic)")}\\s+[A-Za-z0-9+/=._~-]{8}`;
 /** `curl -u user:pass` and `--user user:pass` in a command line. */
 const curlUserPart = `\\s-(?:u|-user)\\s*['"]?[^\\s'":]+:[^\\s'"@]{4}`;
+/** `-H "X-API-Key: …"` and other `X-` credential headers written in a string. */
+const headerPart = `[Xx]-[\\w-]*${caseless("(?:key|token|secret|auth)")}:[ \\t]*[^\\s'"\`$]{4}`;
 
-export const TRIGGER_PARTS = { providerParts, namePart, callPart, urlPart, schemePart, curlUserPart };
-export const SECRET_TRIGGER = new RegExp([trieAlternation(providerParts), namePart, callPart, urlPart, schemePart, curlUserPart].join("|"));
+export const TRIGGER_PARTS = { providerParts, namePart, callPart, urlPart, schemePart, curlUserPart, headerPart };
+export const SECRET_TRIGGER = new RegExp([trieAlternation(providerParts), namePart, callPart, urlPart, schemePart, curlUserPart, headerPart].join("|"));
