@@ -4,13 +4,57 @@ import { CODE_FORMATS } from "../../../../../server/src/rules/config/secrets/pro
 import { KEY_FORMATS } from "../../../../../server/src/rules/config/secrets/providers/keys";
 import { NAMED_FORMATS } from "../../../../../server/src/rules/config/secrets/providers/named";
 import { SERVICE_FORMATS } from "../../../../../server/src/rules/config/secrets/providers/services";
+import type { ProviderFormat } from "../../../../../server/src/rules/config/secrets/providers";
 import { random } from "../samples";
 import { lookAlikes, placeholders, providerSamples, type Family, type Sample } from "./harness";
 
-function providerFamily(name: string, rows: Parameters<typeof providerSamples>[0], extraNegatives: Sample[] = []): Family {
-  const positives = providerSamples(rows);
+function providerFamily(name: string, rows: Parameters<typeof providerSamples>[0], variants: Sample[] = [], extraNegatives: Sample[] = []): Family {
+  const positives = [...providerSamples(rows), ...variants];
   return { name, positives, negatives: [...lookAlikes(positives), ...placeholders(positives), ...extraNegatives] };
 }
+
+const row = (rows: readonly ProviderFormat[], id: string): ProviderFormat => {
+  const found = rows.find((candidate) => candidate.id === id);
+  if (!found) throw new Error(`no provider row ${id}`);
+  return found;
+};
+const variant = (rows: readonly ProviderFormat[], id: string, label: string, value: string): Sample => ({ id: `${id} (${label})`, value, format: row(rows, id) });
+const join = (...parts: string[]) => parts.join("");
+const b64url = (n: number) => random("word", n);
+
+/** The other documented forms of a row: lengths, cases and prefixes the first sample does not show. */
+const codeVariants: Sample[] = [
+  variant(CODE_FORMATS, "github-app-token", "long installation token", join("gh", "s_", random("digits", 8), "_", b64url(40), ".", b64url(120), ".", b64url(43))),
+  variant(CODE_FORMATS, "linear-api-key", "32-character body", join("lin", "_api_", random("alnum", 32))),
+  variant(CODE_FORMATS, "linear-api-key", "64-character body", join("lin", "_api_", random("alnum", 64))),
+  variant(CODE_FORMATS, "gitlab-pat", "routable", join("gl", "pat-", b64url(27), ".", random("lowerDigits", 9))),
+  variant(CODE_FORMATS, "gitlab-other-token", "session cookie", join("_gitlab", "_session=", random("lowerDigits", 32))),
+  variant(CODE_FORMATS, "1password-secret-key", "grouped 6+5", join("A", "3-", random("upperDigits", 6), "-", random("upperDigits", 6), "-", random("upperDigits", 5), "-", random("upperDigits", 5), "-", random("upperDigits", 5), "-", random("upperDigits", 5))),
+];
+const cloudVariants: Sample[] = [
+  variant(CLOUD_FORMATS, "aws-access-key-id", "A3T prefix", join("A3", "TX", random("upperDigits", 16))),
+  variant(CLOUD_FORMATS, "aws-access-key-id", "temporary ASIA", join("AS", "IA", random("aws", 16))),
+  variant(CLOUD_FORMATS, "databricks-token", "upper-case hex", join("da", "pi", random("hex", 32).toUpperCase())),
+  variant(CLOUD_FORMATS, "fly-io-token", "FlyV1 macaroon", join("Fly", "V1 fm", "1a_", random("b64", 120), ",fm", "2_", random("b64", 40))),
+  variant(CLOUD_FORMATS, "vault-token", "recovery token", join("hv", "r.", b64url(95))),
+  variant(CLOUD_FORMATS, "cloudflare-prefixed-token", "account key", join("cf", "k_", random("alnum", 40), random("hex", 8))),
+  variant(CLOUD_FORMATS, "vercel-prefixed-token", "integration token", join("vc", "i_", random("alnum", 24))),
+  variant(CLOUD_FORMATS, "tailscale-key", "API key", join("tskey", "-api-", random("alnum", 14), "-", random("alnum", 30))),
+];
+const serviceVariants: Sample[] = [
+  variant(SERVICE_FORMATS, "stripe-live-restricted-key", "rk_prod_", join("rk", "_prod_", random("alnum", 40))),
+  variant(SERVICE_FORMATS, "stripe-live-secret-key", "sk_prod_", join("sk", "_prod_", random("alnum", 99))),
+  variant(SERVICE_FORMATS, "shopify-access-token", "mixed-case body", join("sh", "pat_", random("alnum", 32))),
+  variant(SERVICE_FORMATS, "shopify-custom-app-token", "mixed-case body", join("sh", "pca_", random("alnum", 40))),
+  variant(SERVICE_FORMATS, "openai-project-key", "service account, 58-character halves", join("sk-", "svcacct-", b64url(58), "T3Blbk", "FJ", b64url(58))),
+  variant(SERVICE_FORMATS, "openai-project-key", "admin key", join("sk-", "admin-", b64url(58), "T3Blbk", "FJ", b64url(58))),
+  variant(SERVICE_FORMATS, "anthropic-api-key", "admin key", join("sk-", "ant-admin01-", b64url(93), "AA")),
+];
+/** Look-alikes the mutations above do not produce: the OpenAI marker missing, a test key's wrong prefix. */
+const serviceLookAlikes: Sample[] = [
+  { id: "openai-project-key without the T3BlbkFJ marker", value: join("sk-", "proj-", random("alnum", 156)) },
+  { id: "Stripe prefix on a task id", value: join("task", "_test_", random("alnum", 30)) },
+];
 
 const published: Sample[] = PUBLISHED_EXAMPLES.map((row) => ({ id: `published example ${row.id}`, value: row.parts.join(""), name: row.id.startsWith("aws-secret") ? "awsSecretAccessKey" : "apiKey" }));
 
@@ -64,9 +108,9 @@ const namedNegatives: Sample[] = [
 ];
 
 export const FAMILIES: readonly Family[] = [
-  providerFamily("source hosting, registries and developer tools", CODE_FORMATS),
-  providerFamily("cloud and infrastructure", CLOUD_FORMATS),
-  providerFamily("chat, payments, AI, mail and observability", SERVICE_FORMATS),
+  providerFamily("source hosting, registries and developer tools", CODE_FORMATS, codeVariants),
+  providerFamily("cloud and infrastructure", CLOUD_FORMATS, cloudVariants),
+  providerFamily("chat, payments, AI, mail and observability", SERVICE_FORMATS, serviceVariants, serviceLookAlikes),
   providerFamily("service-named keys (context rows)", NAMED_FORMATS),
   { name: "named credentials, URLs and header schemes", positives: namedPositives, negatives: namedNegatives },
   { name: "key material and JWTs", positives: [...providerSamples(KEY_FORMATS), ...keyExtras], negatives: [...lookAlikes(providerSamples(KEY_FORMATS)), ...keyNegatives] },
