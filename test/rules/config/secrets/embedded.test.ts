@@ -108,6 +108,12 @@ describe("embedded text", () => {
     for (const testCase of invalid) assert.match(testCase.code, SECRET_TRIGGER, testCase.name);
   });
 
+  it("the pre-scan for embedded shapes stays out of ordinary and minified code", () => {
+    for (const code of ["this.password = password;", "var n=t.onToken;t.onToken=function(e){}", "this.lastToken=this.token;", "if (target1.className) x();", "'uselibpqcompat=true&sslmode=verify'", "const t: Promise<ApiToken> = load();"]) {
+      assert.doesNotMatch(code, SECRET_TRIGGER, code);
+    }
+  });
+
   it("reads names and exact value offsets", () => {
     const text = `PORT=3000\nexport API_KEY="abc123"\n<token>t0k3n</token>\ncurl -u bob:s3cr3t --header 'X-Auth-Token: zz11' --secret=q9`;
     assert.deepEqual(
