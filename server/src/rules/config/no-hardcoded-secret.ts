@@ -9,7 +9,7 @@ import { judgeFlow, viaText } from "./secrets/flowFinding";
 import { classifyName, isCredentialHeader } from "./secrets/names";
 import { credentialsPassedBy } from "./secrets/sinkValues";
 import { asCredentialPlace, slotOf, type LiteralSlot } from "./secrets/slot";
-import { templateSite, concatenationOf } from "./secrets/strings";
+import { templateSite, concatenationOf, sourceRangeIn } from "./secrets/strings";
 import { SECRET_TRIGGER } from "./secrets/trigger";
 import { resetRefCache } from "../shared/moduleRefs";
 
@@ -41,8 +41,10 @@ export const noHardcodedSecret = defineRule({
       if (!detection) return;
       seen.add(site.node);
       const fix = secretFix({ ...site, replaceable: site.replaceable && slot.replaceable, jsxAttribute: slot.jsxAttribute }, detection, context.project);
+      // A value read out of embedded text (`KEY=…` lines, XML, a command line) is pointed at exactly.
+      const range = detection.embedded ? sourceRangeIn(site, context.text, detection.start, detection.end) : undefined;
       context.report({
-        node: site.node,
+        ...(range ?? { node: site.node }),
         message: message(detection, slot),
         severity: detection.severity,
         selfIdentifying: detection.selfIdentifying,

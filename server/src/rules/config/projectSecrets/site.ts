@@ -3,6 +3,7 @@ import type { ProjectFileContext, RuleOptions } from "../../../engine/rule";
 import type { Fix } from "../../../engine/types";
 import { allowListOf } from "../secrets/allowList";
 import { detectSecret, type Detection } from "../secrets/detector";
+import { literalOffsets } from "../secrets/strings";
 
 /** One value of a project file, with what the message and the fix need to know about its place. */
 export interface ValueSite {
@@ -39,14 +40,21 @@ export function checkValue(context: ProjectFileContext, site: ValueSite): void {
   if (!detection) return;
   const fix = site.fix?.(detection);
   context.report({
-    start: site.start,
-    end: site.end,
+    ...(detection.embedded ? embeddedRange(context.text, site, detection) : { start: site.start, end: site.end }),
     message: `Hardcoded secret ${redact(detection.secret)} in ${site.where}: ${detection.signals.join("; ")}. ${site.advice}`,
     severity: detection.severity,
     selfIdentifying: detection.selfIdentifying,
     signals: detection.signals,
     fixes: fix ? [fix] : [],
   });
+}
+
+/** The embedded value's own range when the value as written maps onto it (bare, or a quoted string); else the whole value. */
+function embeddedRange(text: string, site: ValueSite, detection: Detection): { start: number; end: number } {
+  const raw = text.slice(site.start, site.end);
+  if (raw === site.value) return { start: site.start + detection.start, end: site.start + detection.end };
+  const offsets = literalOffsets(raw, site.value);
+  return offsets ? { start: site.start + offsets[detection.start], end: site.start + offsets[detection.end - 1] + 1 } : { start: site.start, end: site.end };
 }
 
 /** A fix made of one replacement in the file itself. */

@@ -1,13 +1,14 @@
 import { toEnvName } from "../../../engine/fixes/envConfig";
 import type { AllowList } from "./allowList";
-import { isIdentifierLike, looksRandom } from "./entropy";
+import { embeddedValues } from "./embedded";
+import { isIdentifierLike, isWordLike, looksRandom } from "./entropy";
 import { PRODUCT_DEFAULTS } from "./credentialSinks";
 import { classifyName, isCredentialHeader, isGenericName, namesService, splitWords, type NameVerdict } from "./names";
 import { isPublishedExample, notSecretFormatOf } from "./notSecrets";
 import { isPlaceholder } from "./placeholders";
 import { MIN_TOKEN_LENGTH, findProviderToken } from "./providers";
 import { isRealCredential, parseScheme } from "./schemeCredentials";
-import { envNameForScheme, findUrlCredentials } from "./urlCredentials";
+import { envNameForScheme, judgeUrlCredentials } from "./urlCredentials";
 
 /**
  * Where a string value sits, reduced to what the detector weighs: the name it is assigned to,
@@ -52,6 +53,8 @@ export interface Detection {
    * password looks random. Test and fixture code reports only these.
    */
   selfIdentifying: boolean;
+  /** Read out of text embedded in the value (`KEY=…` lines, XML, a command line): report `start`–`end`, not the whole string. */
+  embedded?: boolean;
 }
 
 /** Words that make a value a field name rather than a password (`"new-password"`, `"userPassword"`). */
@@ -106,8 +109,44 @@ export function detectSecret(value: string, slot: SlotInfo, allowed: AllowList):
   const verdict: NameVerdict = slot.role === "header" ? { kind: "secret", words: [] } : classifyName(slot.name);
   const header = slot.role === "header" || (slot.name !== undefined && isCredentialHeader(slot.name));
   const found = find(value, slot, verdict, header);
-  if (!found || allowed(found.secret) || allowed(value)) return undefined;
-  return found;
+  // A token anywhere in the text is the strongest reading; embedded names come next.
+  const best = found?.severity !== undefined ? pointInside(found, value) : (embeddedSecret(value, slot, allowed) ?? (found && pointInside(found, value)));
+  if (!best || allowed(best.secret) || (!best.embedded && allowed(value))) return undefined;
+  return best;
+}
+
+/** A token or URL that is the value of an embedded pair (`GITHUB_TOKEN=ghp_…` in a string) is pointed at as that value. */
+function pointInside(found: Detection, value: string): Detection {
+  // Whole-value formats (a webhook URL, a key block) cover the string: place them by their token.
+  const whole = found.start === 0 && found.end === value.length;
+  const start = whole ? value.indexOf(found.secret) : found.start;
+  const end = start + (whole ? found.secret.length : found.end - found.start);
+  // A single `a=b;c=d` line is a connection string, not a file: only multi-line text is read as lines.
+  const lines = value.includes("\n");
+  const hit = start < 0 ? undefined : embeddedValues(value).find((pair) => pair.start <= start && end <= pair.end && (lines || !pair.line));
+  if (!hit) return found;
+  // A header value keeps its scheme word out (`Bearer https://hooks…`); a line's value is the whole credential.
+  return whole && !hit.header ? { ...found, start: hit.start, end: hit.end, embedded: true } : { ...found, start, end, embedded: true };
+}
+
+/**
+ * The first secret among the name/value pairs embedded in `value`, each judged as if the
+ * embedded name were the variable's. A plain word under an embedded password name is left
+ * alone: the text around it may be documentation or a translation.
+ */
+function embeddedSecret(value: string, slot: SlotInfo, allowed: AllowList): Detection | undefined {
+  for (const hit of embeddedValues(value)) {
+    const innerVerdict = classifyName(hit.name);
+    const kind = innerVerdict.kind;
+    const header = hit.header && isCredentialHeader(hit.name);
+    if (kind === "none" && !header) continue;
+    if (kind === "password" && isWordLike(hit.value)) continue;
+    const inner: SlotInfo = { name: hit.name, role: header ? "header" : "value", names: () => `${hit.name.toLowerCase()} ${slot.names()}`, siblings: () => "" };
+    const found = find(hit.value, inner, header ? { kind: "secret", words: [] } : innerVerdict, header);
+    if (!found || allowed(found.secret)) continue;
+    return { ...found, start: hit.start + found.start, end: hit.start + found.end, embedded: true, partialFix: true };
+  }
+  return undefined;
 }
 
 /** `dbPassword`, `{ db: { password } }`, a password in a project file: a service's password, not a user's. */
@@ -144,7 +183,9 @@ function find(value: string, slot: SlotInfo, verdict: NameVerdict, header: boole
   }
   if (isPublishedExample(value.trim())) return undefined;
 
-  const url = findUrlCredentials(value);
+  const url = judgeUrlCredentials(value);
+  // Judged once: a URL whose password was rejected (`guest:guest`, `<password>`) is not judged again as a random string.
+  if (url?.rejected) return undefined;
   if (url) {
     return {
       signals: [`password in a ${url.scheme}:// URL`],

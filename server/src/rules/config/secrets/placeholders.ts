@@ -11,6 +11,8 @@ export const PLACEHOLDER_WORDS: readonly string[] = [
   "default", "placeholder", "redacted", "hidden", "masked", "foo", "bar", "baz", "qux", "foobar", "fake", "mock", "demo",
   "secretkey", "secret_key", "mysecret", "my_secret", "your_secret", "your_token", "your_password", "your_api_key",
   "current_password", "new_password", "bearer", "basic", "n/a", "na", "unknown", "value",
+  "mypassword", "my_password", "mypass", "my_pass", "mytoken", "my_token", "myapikey", "my_api_key", "mykey", "my_key",
+  "yourpassword", "yourtoken", "your_key", "yourkey",
 ];
 
 const WORDS = new Set(PLACEHOLDER_WORDS);

@@ -63,7 +63,12 @@ const QUOTE = "['\"`]";
 const TYPE_ANNOTATION = "(?:\\??\\s*:\\s*[\\w$.<>\\[\\]| ]{1,60}?\\s*)?";
 /** `name: "`, `name = "`, `name?: string = "`, `NAME ?? "`, `"name", "` (a setter's name argument). */
 const afterName = `(?:${QUOTE}\\s*,|['"\`\\]]*\\s*${TYPE_ANNOTATION}(?:[:=]|\\?\\?|\\|\\|)=?)\\s*[({\\[]?\\s*${QUOTE}`;
-const namePart = caseless(`(?:${heads.join("|")})${fillers}`) + afterName;
+/**
+ * Text embedded in a string: `DB_PASSWORD=Xk29…` (no space around `=`: code puts spaces there or
+ * follows with an expression: minified `t.onToken=function`), `<apiToken>Xk29…`, NuGet's `key="ClearTextPassword" value="`.
+ */
+const embeddedAfter = `=(?!function|this|true|false|null|new |void |typeof )[^\\s'"\`=(){};,.]{4}|>[^<\\s'"\`(){};,]{4}|['"]\\s+value\\s*=\\s*['"]`;
+const namePart = caseless(`(?:${heads.join("|")})${fillers}`) + `(?:${afterName}|${embeddedAfter})`;
 
 /** Files that can call a secret-taking function name its module (`jsonwebtoken`, `crypto-js` ...) or call it bare. */
 const modules = [...new Set(SECRET_ARGUMENTS.map((row) => row.module))].filter((module) => module !== "crypto");
@@ -82,5 +87,10 @@ const namedHeads = [...[...SECRET_HEADS].filter((head) => !OBJECT_HEADS.has(head
 const setterHeaders = "(?:authorization|x-[a-z-]*(?:api-?key|token|secret))";
 const namedValuePart = `(?:${caseless(`(?:${namedHeads.join("|")})${fillers}`)}['"]?\\s*:|${caseless(setterHeaders)}['"]\\s*,)\\s*(?!(?:string|number|boolean|any|unknown|never|void|null|undefined|process)\\b)[A-Za-z_$]`;
 
-export const TRIGGER_PARTS = { providerParts, namePart, callPart, urlPart, schemePart, namedValuePart };
-export const SECRET_TRIGGER = new RegExp([trieAlternation(providerParts), namePart, callPart, urlPart, schemePart, namedValuePart].join("|"));
+/** `curl -u user:pass` and `--user user:pass` in a command line. */
+const curlUserPart = `\\s-(?:u|-user)\\s*['"]?[^\\s'":]+:[^\\s'"@]{4}`;
+/** `-H "X-API-Key: …"` and other `X-` credential headers written in a string. */
+const headerPart = `[Xx]-[\\w-]*${caseless("(?:key|token|secret|auth)")}:[ \\t]*[^\\s'"\`$]{4}`;
+
+export const TRIGGER_PARTS = { providerParts, namePart, callPart, urlPart, schemePart, namedValuePart, curlUserPart, headerPart };
+export const SECRET_TRIGGER = new RegExp([trieAlternation(providerParts), namePart, callPart, urlPart, schemePart, namedValuePart, curlUserPart, headerPart].join("|"));

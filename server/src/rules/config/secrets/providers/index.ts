@@ -3,13 +3,14 @@ import { isPlaceholder } from "../placeholders";
 import { CLOUD_FORMATS } from "./cloud";
 import { CODE_FORMATS } from "./code";
 import { KEY_FORMATS } from "./keys";
+import { NAMED_FORMATS } from "./named";
 import { SERVICE_FORMATS } from "./services";
 import type { ProviderFormat } from "./types";
 
 export type { ProviderFormat } from "./types";
 
 /** The reviewed provider table, in matching order (first match wins; generic key formats last). */
-export const PROVIDER_FORMATS: readonly ProviderFormat[] = [...CODE_FORMATS, ...CLOUD_FORMATS, ...SERVICE_FORMATS, ...KEY_FORMATS];
+export const PROVIDER_FORMATS: readonly ProviderFormat[] = [...CODE_FORMATS, ...CLOUD_FORMATS, ...SERVICE_FORMATS, ...NAMED_FORMATS, ...KEY_FORMATS];
 
 /** No provider token is shorter than this. */
 export const MIN_TOKEN_LENGTH = 20;
@@ -39,10 +40,18 @@ export interface ProviderMatch {
   index: number;
 }
 
-function isFakeToken(token: string, row: ProviderFormat, value: string): boolean {
+const TRUNCATED = /^(?:\.\.\.|…)/;
+
+/**
+ * Judged on the token and what touches it, never on the rest of the string: `<githubToken>` markup
+ * or the word "example" elsewhere in a message does not make a real token in it fake.
+ */
+function isFakeToken(token: string, row: ProviderFormat, value: string, index: number): boolean {
   const anchor = row.anchors.find((candidate) => token.startsWith(candidate));
   const body = anchor ? token.slice(anchor.length) : token;
-  return isPlaceholder(body) || hasSequentialRun(body) || MARKERS.test(value);
+  if (isPlaceholder(body) || hasSequentialRun(body) || MARKERS.test(token)) return true;
+  // `sk_live_abc…`, `ghp_…`: a truncated token shown in docs.
+  return TRUNCATED.test(value.slice(index + token.length, index + token.length + 3));
 }
 
 /**
@@ -63,8 +72,9 @@ export function findProviderToken(value: string, secretSlot: boolean, context: P
     if (row.check && !row.check(token)) continue;
     if (row.context && !row.context.test(context.names())) continue;
     if (row.siblings && !row.siblings.test(context.siblings())) continue;
-    if (isFakeToken(token, row, value)) continue;
-    return { format: row, token, index: contextOnly ? value.indexOf(token) : match.index };
+    const index = contextOnly ? value.indexOf(token) : match.index;
+    if (isFakeToken(token, row, value, index)) continue;
+    return { format: row, token, index };
   }
   return undefined;
 }

@@ -4,7 +4,8 @@ import { provider, type ProviderFormat } from "./types";
 
 /** Key material and self-describing tokens that belong to no single provider. Tried last. */
 export const KEY_FORMATS: readonly ProviderFormat[] = [
-  provider("private-key", "private key block (PEM)", "PRIVATE_KEY", "PRIVATE KEY-----", PEM_PRIVATE_KEY, { whole: true }),
+  // PGP armour ends its marker with ` BLOCK-----`, so the anchor stops before the dashes.
+  provider("private-key", "private key block (PEM)", "PRIVATE_KEY", "PRIVATE KEY", PEM_PRIVATE_KEY, { whole: true }),
   provider("supabase-service-role-key", "Supabase service-role key (JWT)", "SUPABASE_SERVICE_ROLE_KEY", "eyJ", JWT_SHAPE, {
     check: (token) => jwtRole(token) === "service_role",
     trigger: "eyJ[A-Za-z0-9_-]{10,}\\.ey",

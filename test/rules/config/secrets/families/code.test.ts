@@ -1,0 +1,3 @@
+import { familyTests } from "./check";
+
+familyTests("source hosting, registries and developer tools");

@@ -1,0 +1,3 @@
+import { familyTests } from "./check";
+
+familyTests("named credentials, URLs and header schemes");

@@ -1,0 +1,3 @@
+import { familyTests } from "./check";
+
+familyTests("key material and JWTs");

@@ -1,0 +1,3 @@
+import { familyTests } from "./check";
+
+familyTests("service-named keys (context rows)");

@@ -1,0 +1,3 @@
+import { familyTests } from "./check";
+
+familyTests("chat, payments, AI, mail and observability");
