@@ -141,7 +141,8 @@ function embeddedSecret(value: string, slot: SlotInfo, allowed: AllowList): Dete
     const header = hit.header && isCredentialHeader(hit.name);
     if (kind === "none" && !header) continue;
     if (kind === "password" && isWordLike(hit.value)) continue;
-    const inner: SlotInfo = { name: hit.name, role: header ? "header" : "value", names: () => `${hit.name.toLowerCase()} ${slot.names()}`, siblings: () => "" };
+    // Env lines, tool config and command lines configure something: a password there is no user's.
+    const inner: SlotInfo = { name: hit.name, role: header ? "header" : "value", names: () => `${hit.name.toLowerCase()} ${slot.names()}`, siblings: () => "", configures: true };
     const found = find(hit.value, inner, header ? { kind: "secret", words: [] } : innerVerdict, header);
     if (!found || allowed(found.secret)) continue;
     return { ...found, start: hit.start + found.start, end: hit.start + found.end, embedded: true, partialFix: true };
