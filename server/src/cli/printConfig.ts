@@ -42,7 +42,8 @@ function skippedBecause(root: string, file: string, config: ProjectConfig): stri
   const explicit = discoverFiles(root, { ignore: config.ignore, paths: [file] });
   // Named alone, a default-excluded file (dist/, node_modules/) is taken; in a run over its folder it is not.
   const note = explicit.notes.find((item) => item.file === file);
-  return note ? note.message.replace(/; skipped\.$/, "") : "excluded by default (dependencies, build output or generated bundles)";
+  const relative = relativePath(root, file);
+  return note ? note.message.replace(`${relative}: `, "").replace(/; skipped\.$/, "") : "excluded by default (dependencies, build output or generated bundles)";
 }
 
 export function printConfig(input: { root: string; file: string; config: ProjectConfig; rules: readonly RuleDefinition[] }): PrintedConfig {
