@@ -12,6 +12,8 @@ import { GIT_ENV, git, newRepo, writeFiles } from "./git";
  * The pre-commit hook, run by the real pre-commit (`pre-commit try-repo`, which installs this
  * repository as the framework would) on a throw-away repository: a change that adds
  * `app.listen(8080)` fails, a clean one passes, files the hook does not read are not passed.
+ * It tries the repository's HEAD commit (`--ref`), so both runs share one install of the hook
+ * (several minutes: pre-commit installs every dependency, then packs and installs the package).
  */
 
 const hasPreCommit = spawnSync("pre-commit", ["--version"], { encoding: "utf8" }).status === 0;
@@ -32,7 +34,9 @@ describe(".pre-commit-hooks.yaml", () => {
 describe("pre-commit try-repo on a throw-away repository", { skip }, () => {
   let project: string;
   let home: string;
+  let head: string;
   before(() => {
+    head = git(REPO, "rev-parse", "HEAD").trim();
     project = newRepo("tfl-precommit-", {
       "package.json": `${JSON.stringify({ name: "svc", private: true, dependencies: { express: "4.19.2" } }, null, 2)}\n`,
       "package-lock.json": "{}\n",
@@ -46,7 +50,7 @@ describe("pre-commit try-repo on a throw-away repository", { skip }, () => {
   });
 
   function tryRepo(): { code: number | null; output: string } {
-    const result = spawnSync("pre-commit", ["try-repo", REPO, "twelve-factor-lint", "--color=never"], {
+    const result = spawnSync("pre-commit", ["try-repo", REPO, "twelve-factor-lint", "--ref", head, "--color=never"], {
       cwd: project,
       // The npm cache the repository's own install filled keeps the hook's install off the network.
       env: { ...process.env, ...GIT_ENV, PRE_COMMIT_HOME: home, npm_config_prefer_offline: "true", npm_config_audit: "false", npm_config_fund: "false" },
