@@ -14,7 +14,7 @@ const schema = JSON.parse(fs.readFileSync(path.join(__dirname, "gitlab-code-qual
 const validate = new Ajv({ allErrors: true, strict: true, strictRequired: false }).compile(schema);
 
 interface BaselineFile {
-  findings: Array<{ rule: string; file: string; fingerprint: string }>;
+  findings: Array<{ rule: string; file: string; fingerprint: string; count: number }>;
 }
 
 function gitlab(cwd: string, args: string[] = []) {
@@ -67,7 +67,7 @@ describe("--format gitlab", () => {
         location: { path: "src/server.ts", lines: { begin: 5, end: 5 } },
       },
     ]);
-    assert.match(stdout, /^\[\n  \{\n    "description"/);
+    assert.match(stdout, /^\[\n {2}\{\n {4}"description"/);
   });
 
   it("hides baselined findings like every format ([] when all are), and keeps fingerprints when lines move", () => {
@@ -104,7 +104,7 @@ describe("--format gitlab with identical lines", () => {
 
   it("gives each copy its own fingerprint (GitLab keeps one issue per fingerprint); the first is the baseline's", () => {
     runCli(project.root, ["--write-baseline"]);
-    const baseline = JSON.parse(project.read(".twelve-factor-baseline.json") as string) as BaselineFile & { findings: Array<{ count: number }> };
+    const baseline = JSON.parse(project.read(".twelve-factor-baseline.json") as string) as BaselineFile;
     const entry = baseline.findings.find((item) => item.file === "src/twice.ts");
     assert.equal(entry?.count, 2);
     const twice = gitlab(project.root, ["--no-baseline", "src/twice.ts"]).issues;
