@@ -1,4 +1,5 @@
 import { execFileSync } from "node:child_process";
+import fs from "node:fs";
 import path from "node:path";
 import type { Finding } from "../engine/types";
 import type { StepResult } from "./baselineStep";
@@ -68,7 +69,9 @@ export function changedSince(root: string, ref: string): StepResult<ChangedFiles
     const diff = git(root, ["-c", "core.quotePath=false", "diff", "--name-only", "-z", "--no-renames", base, "--"]);
     const untracked = git(root, ["ls-files", "--others", "--exclude-standard", "-z", "--full-name"]);
     if (diff === undefined || untracked === undefined) return { ok: false, message: `--changed-since ${ref}: git could not list the changed files` };
-    const files = new Set([...nulList(diff), ...nulList(untracked)].map((name) => path.resolve(top, name)));
+    // Git names files from its real top folder; findings use the root as the user spelled it (symlinks and all).
+    const realRoot = fs.realpathSync(root);
+    const files = new Set([...nulList(diff), ...nulList(untracked)].map((name) => path.join(root, path.relative(realRoot, path.resolve(top, name)))));
     return { ok: true, value: { ref, base, files } };
   } catch (error) {
     if (error instanceof GitMissing) return { ok: false, message: "--changed-since needs git, and git was not found on the PATH" };
