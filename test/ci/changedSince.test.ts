@@ -104,6 +104,29 @@ describe("--changed-since on a feature branch", () => {
       fs.writeFileSync(example, "DATABASE_URL=\n");
     }
   });
+
+  it("a deleted lockfile re-checks no-lockfile; a changed .twelve-factor.json re-checks everything", () => {
+    const lockfile = path.join(root, "package-lock.json");
+    fs.rmSync(lockfile);
+    try {
+      assert.deepEqual(findings(root, ["--changed-since", "main"]).found, [
+        "dependencies/no-lockfile package.json:4",
+        "dependencies/undeclared-dependency src/new.ts:1",
+        "config/undocumented-env-var src/new.ts:3",
+      ]);
+    } finally {
+      fs.writeFileSync(lockfile, "{}\n");
+    }
+    const config = path.join(root, ".twelve-factor.json");
+    fs.writeFileSync(config, '{ "rules": { "port-binding/no-fixed-port": "error" } }\n');
+    try {
+      const run = findings(root, ["--changed-since", "main"]);
+      assert.deepEqual(run.found, ["dependencies/undeclared-dependency src/new.ts:1", "config/undocumented-env-var src/new.ts:3", "port-binding/no-fixed-port src/server.ts:4"]);
+      assert.equal(run.code, 1);
+    } finally {
+      fs.rmSync(config);
+    }
+  });
 });
 
 describe("--changed-since when git cannot answer", () => {
