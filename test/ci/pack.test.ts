@@ -5,7 +5,7 @@ import os from "node:os";
 import path from "node:path";
 import { after, before, describe, it } from "node:test";
 import Ajv from "ajv";
-import { REPO } from "../cli/helpers";
+import { ensureBuilt, REPO } from "../cli/helpers";
 
 /*
  * The CLI as another project gets it before it is published: `npm pack` here, then
@@ -38,7 +38,10 @@ describe("the packed CLI in a throw-away project", () => {
   let project: string;
   before(() => {
     tmp = fs.mkdtempSync(path.join(os.tmpdir(), "tfl-pack-"));
-    const packed = npm(REPO, ["pack", "--pack-destination", tmp]);
+    // The bundles are built already; `--ignore-scripts` keeps prepack from rebuilding dist/ under
+    // the feet of the other test files that run the CLI at the same time.
+    ensureBuilt();
+    const packed = npm(REPO, ["pack", "--ignore-scripts", "--pack-destination", tmp]);
     assert.equal(packed.code, 0, packed.stderr);
     tarball = path.join(tmp, packed.stdout.trim().split("\n").at(-1) as string);
     project = path.join(tmp, "service");
