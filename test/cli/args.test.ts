@@ -26,7 +26,7 @@ describe("parseCliArgs", () => {
 
   it("rejects unknown flags, bad formats, bad limits and missing values in one line each", () => {
     assert.deepEqual(parseCliArgs(["--frmat", "json"]), { ok: false, message: "unknown option --frmat" });
-    assert.deepEqual(parseCliArgs(["--format", "xml"]), { ok: false, message: '--format must be one of text, json, sarif, html, markdown (got "xml")' });
+    assert.deepEqual(parseCliArgs(["--format", "xml"]), { ok: false, message: '--format must be one of text, json, sarif, html, markdown, gitlab (got "xml")' });
     assert.deepEqual(parseCliArgs(["--max-warnings", "-1"]), { ok: false, message: "option '--max-warnings' argument is ambiguous" });
     assert.deepEqual(parseCliArgs(["--max-warnings=ten"]), { ok: false, message: '--max-warnings must be a whole number of 0 or more (got "ten")' });
     assert.deepEqual(parseCliArgs(["--max-warnings=1.5"]), { ok: false, message: '--max-warnings must be a whole number of 0 or more (got "1.5")' });

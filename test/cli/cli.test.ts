@@ -144,7 +144,7 @@ describe("twelve-factor-lint usage errors exit 2 with one clear line", () => {
 
   it("rejects unknown flags, bad values and missing paths", () => {
     assert.deepEqual(runCli(project.root, ["--fxi"]), usage("unknown option --fxi"));
-    assert.deepEqual(runCli(project.root, ["--format", "xml"]), usage('--format must be one of text, json, sarif, html, markdown (got "xml")'));
+    assert.deepEqual(runCli(project.root, ["--format", "xml"]), usage('--format must be one of text, json, sarif, html, markdown, gitlab (got "xml")'));
     assert.deepEqual(runCli(project.root, ["--max-warnings", "many"]), usage('--max-warnings must be a whole number of 0 or more (got "many")'));
     assert.deepEqual(runCli(project.root, ["--rule", "port-binding/no-fixed-port=loud"]), usage('--rule "port-binding/no-fixed-port=loud": the severity must be one of off, info, warning, error'));
     assert.deepEqual(runCli(project.root, ["--rule", "port-binding/no-fixed-prot=off"]), usage('--rule "port-binding/no-fixed-prot=off": "port-binding/no-fixed-prot" is not a known rule id (did you mean "port-binding/no-fixed-port"?)'));

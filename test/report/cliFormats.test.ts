@@ -102,7 +102,7 @@ describe("--format html and --format markdown on a fixture project", () => {
   });
 
   it("--help lists the new formats", () => {
-    assert.match(runCli(fixture.root, ["--help"]).stdout, /-f, --format FORMAT {12}text, json, sarif, html or markdown \(default: text\)/);
+    assert.match(runCli(fixture.root, ["--help"]).stdout, /-f, --format FORMAT {12}text, json, sarif, html, markdown or gitlab \(default: text\)/);
   });
 });
 

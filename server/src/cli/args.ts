@@ -1,7 +1,7 @@
 import { parseArgs } from "node:util";
 import { baselineConflict, takeWriteBaseline, type BaselineOptions } from "./baselineArgs";
 
-export const FORMATS = ["text", "json", "sarif", "html", "markdown"] as const;
+export const FORMATS = ["text", "json", "sarif", "html", "markdown", "gitlab"] as const;
 export type OutputFormat = (typeof FORMATS)[number];
 
 export interface CliOptions extends BaselineOptions {
@@ -17,6 +17,12 @@ export interface CliOptions extends BaselineOptions {
   color?: boolean;
   help: boolean;
   version: boolean;
+  /** `--changed-since REF`: report only what the changes since this git ref touch. */
+  changedSince?: string;
+  /** `--print-config FILE`: print the effective settings for FILE instead of linting. */
+  printConfig?: string;
+  /** `--list-rules`: print every rule instead of linting. */
+  listRules?: boolean;
 }
 
 export type ParsedArgs = { ok: true; options: CliOptions } | { ok: false; message: string };
@@ -28,7 +34,7 @@ Paths default to "."; the project root is the nearest folder at or above the fir
 path that holds a package.json or .git.
 
 Options:
-  -f, --format FORMAT            text, json, sarif, html or markdown (default: text)
+  -f, --format FORMAT            text, json, sarif, html, markdown or gitlab (default: text)
   -o, --output FILE              Write the report to FILE instead of stdout
       --fix                      Apply safe fixes, then report what remains
       --rule ID=SEVERITY         Set a rule to off, info, warning or error (repeatable)
@@ -40,6 +46,10 @@ Options:
       --baseline FILE            Hide the findings in this baseline (default: the root's
                                  .twelve-factor-baseline.json, when there is one)
       --no-baseline              Show every finding, baselined or not
+      --changed-since REF        Report only the files changed since git REF (and the
+                                 project-level findings those changes affect)
+      --print-config FILE        Print the effective rules and settings for FILE as JSON
+      --list-rules               List every rule: factor, default severity, fixable
   -h, --help                     Show this help
   -v, --version                  Show the version
 
@@ -56,6 +66,16 @@ function describeParseError(error: unknown): string {
   }
   // Node's own first line ("Option '--fix' does not take an argument"), without its period.
   return message.split("\n")[0].replace(/\.$/, "").replace(/^Option/, "option");
+}
+
+/** The CI flags that cannot go together, said in one line. */
+function ciConflict(values: { "changed-since"?: string; "print-config"?: string; "list-rules"?: boolean; fix?: boolean }, baseline: BaselineOptions): string | undefined {
+  const since = values["changed-since"];
+  if (since !== undefined && (since.trim() === "" || since.startsWith("-"))) return `--changed-since needs a git ref such as origin/main (got "${since}")`;
+  if (since !== undefined && baseline.writeBaseline) return "--changed-since cannot be used with --write-baseline: a baseline records the whole project";
+  if (values["print-config"] !== undefined && values["print-config"].trim() === "") return "--print-config needs a file name";
+  if (values["print-config"] !== undefined && values["list-rules"]) return "--print-config and --list-rules cannot be used together";
+  return undefined;
 }
 
 /** Parses argv (without `node` and the script). Never throws: a usage error comes back as a message. */
@@ -81,6 +101,9 @@ export function parseCliArgs(argv: readonly string[]): ParsedArgs {
         version: { type: "boolean", short: "v" },
         baseline: { type: "string" },
         "no-baseline": { type: "boolean" },
+        "changed-since": { type: "string" },
+        "print-config": { type: "string" },
+        "list-rules": { type: "boolean" },
       },
     });
   } catch (error) {
@@ -104,7 +127,7 @@ export function parseCliArgs(argv: readonly string[]): ParsedArgs {
     ...(values.baseline !== undefined ? { baseline: values.baseline } : {}),
     ...(values["no-baseline"] ? { noBaseline: true } : {}),
   };
-  const conflict = baselineConflict(baseline);
+  const conflict = baselineConflict(baseline) ?? ciConflict(values, baseline);
   if (conflict) return { ok: false, message: conflict };
   return {
     ok: true,
@@ -119,6 +142,9 @@ export function parseCliArgs(argv: readonly string[]): ParsedArgs {
       color: values["no-color"] ? false : values.color ? true : undefined,
       help: values.help ?? false,
       version: values.version ?? false,
+      ...(values["changed-since"] !== undefined ? { changedSince: values["changed-since"] } : {}),
+      ...(values["print-config"] !== undefined ? { printConfig: values["print-config"] } : {}),
+      ...(values["list-rules"] ? { listRules: true } : {}),
       ...baseline,
     },
   };

@@ -4,22 +4,28 @@ import { version } from "../../../package.json";
 import { auditProject } from "../engine/audit";
 import { loadProjectConfig, parseRuleOverride } from "../engine/config";
 import { mergeConfig, type ProjectConfig } from "../engine/configTypes";
+import { discoverFiles } from "../engine/discovery";
 import { diskHost } from "../engine/host";
 import type { RuleDefinition } from "../engine/rule";
 import type { Finding, Note, SeveritySetting } from "../engine/types";
 import { RULES } from "../rules/registry";
 import { parseCliArgs, USAGE, type CliOptions } from "./args";
 import { applyBaseline, writeBaselineFile, type BaselineApplied } from "./baselineStep";
+import { changedSince, changedToAudit, keepChanged, type ChangedFiles } from "./changedSince";
+import { fingerprintSalt, reportFingerprints } from "./fingerprints";
 import { describeFixes, fixProject } from "./fixStep";
 import { wantsColor } from "./formatters/colors";
+import { formatGitlab } from "./formatters/gitlab";
 import { formatHtml } from "./formatters/html";
 import { formatJson } from "./formatters/json";
 import { formatMarkdown } from "./formatters/markdown";
 import { formatSarif } from "./formatters/sarif";
 import { formatText } from "./formatters/text";
+import { formatRuleList, formatRuleListJson } from "./listRules";
+import { formatPrintedConfig, printConfig } from "./printConfig";
 import { createProgress } from "./progress";
 import { findProjectRoot, isInsideOrSame } from "./projectRoot";
-import { buildReport, countFindings, type Report } from "./reportModel";
+import { buildReport, countFindings, type Report, type ReportFinding } from "./reportModel";
 
 export const EXIT_OK = 0;
 export const EXIT_PROBLEMS = 1;
@@ -44,6 +50,8 @@ interface Target {
   root: string;
   /** `undefined` when the whole root is analysed. */
   paths?: string[];
+  /** `--changed-since`: only what these changes touch is reported. */
+  changed?: ChangedFiles;
 }
 
 function resolveTarget(cwd: string, paths: readonly string[]): Target {
@@ -68,7 +76,8 @@ function ruleOverrides(values: readonly string[], knownIds: ReadonlySet<string>)
 }
 
 /** `baselined`: findings a baseline hid, which every format but SARIF mentions. */
-function render(report: Report, options: CliOptions, color: boolean, rules: readonly RuleDefinition[], cwd: string, baselined: number): string {
+function render(report: Report, options: CliOptions, color: boolean, rules: readonly RuleDefinition[], cwd: string, baselined: number, fingerprints: () => Map<ReportFinding, string>): string {
+  if (options.format === "gitlab") return formatGitlab(report, fingerprints());
   if (options.format === "json") return formatJson(report, { baselined });
   if (options.format === "sarif") return formatSarif(report, { rules, version });
   if (options.format === "html") return formatHtml(report, { rules, baselined, outputFile: options.output === undefined ? undefined : path.resolve(cwd, options.output) });
@@ -77,7 +86,8 @@ function render(report: Report, options: CliOptions, color: boolean, rules: read
 }
 
 function hideBaselined(target: Target, io: CliIO, options: CliOptions, findings: Finding[]): BaselineApplied {
-  const applied = applyBaseline({ root: target.root, cwd: io.cwd, findings, options });
+  const scoped = target.changed ? keepChanged(findings, target.changed) : findings;
+  const applied = applyBaseline({ root: target.root, cwd: io.cwd, findings: scoped, options });
   if (!applied.ok) throw new UsageError(applied.message);
   return applied.value;
 }
@@ -93,12 +103,30 @@ function writeReport(io: CliIO, file: string, text: string): void {
 }
 
 async function audit(target: Target, config: ProjectConfig, io: CliIO) {
+  if (target.paths?.length === 0) return nothingChanged(target.root);
   const progress = createProgress(io.stderr);
   try {
     return await auditProject({ root: target.root, paths: target.paths, config, rules: RULES, onProgress: progress.onProgress });
   } finally {
     progress.finish();
   }
+}
+
+/** `--changed-since` with no changed file to analyse: an empty audit, not the whole root. */
+function nothingChanged(root: string): Awaited<ReturnType<typeof auditProject>> {
+  return { root, findings: [], notes: [], stats: { files: 0, parsed: 0, skipped: 0, bytes: 0, durationMs: 0, threads: 1 } };
+}
+
+/** Narrows the target to what changed since `--changed-since REF`, with a note saying what that was. */
+function narrowToChanges(target: Target, config: ProjectConfig, ref: string): { target: Target; note: Note } {
+  const changed = changedSince(target.root, ref);
+  if (!changed.ok) throw new UsageError(changed.message);
+  const discovered = discoverFiles(target.root, { paths: target.paths, ignore: config.ignore }).files;
+  const paths = changedToAudit(changed.value, discovered);
+  const count = discovered.filter((file) => changed.value.files.has(file)).length;
+  const scope = paths === undefined ? "; a project file changed, so its project-level findings are re-checked" : "";
+  const message = `--changed-since ${ref}: ${count} changed file${count === 1 ? "" : "s"} to check since ${changed.value.base.slice(0, 12)}${scope}.`;
+  return { target: { ...target, paths: paths ?? target.paths, changed: changed.value }, note: { level: "info", message } };
 }
 
 /** The whole CLI run; returns the exit code. Usage errors throw `UsageError`, anything else is internal. */
@@ -115,12 +143,31 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
     return EXIT_OK;
   }
 
+  if (options.listRules) {
+    if (options.format !== "text" && options.format !== "json") throw new UsageError("--list-rules prints text or json");
+    io.stdout.write(options.format === "json" ? formatRuleListJson(RULES) : formatRuleList(RULES));
+    return EXIT_OK;
+  }
+
   const knownIds = new Set(RULES.map((rule) => rule.id));
   const overrides = ruleOverrides(options.rules, knownIds);
-  const target = resolveTarget(io.cwd, options.paths);
+  if (options.printConfig !== undefined) {
+    const file = path.resolve(io.cwd, options.printConfig);
+    const root = findProjectRoot(file);
+    const loaded = loadProjectConfig(root, diskHost, knownIds);
+    for (const note of loaded.notes) io.stderr.write(`${note.level}: ${note.message}\n`);
+    io.stdout.write(formatPrintedConfig(printConfig({ root, file, config: mergeConfig(loaded.config, { rules: overrides }), rules: RULES })));
+    return EXIT_OK;
+  }
+  let target = resolveTarget(io.cwd, options.paths);
   const loaded = loadProjectConfig(target.root, diskHost, knownIds);
   // Lowest first: rule defaults (in each rule), .twelve-factor.json, then --rule flags.
   const config = mergeConfig(loaded.config, { rules: overrides });
+  if (options.changedSince !== undefined) {
+    const narrowed = narrowToChanges(target, config, options.changedSince);
+    target = narrowed.target;
+    loaded.notes.push(narrowed.note);
+  }
 
   let result = await audit(target, config, io);
   // Baselined findings are accepted as they are: `--fix` leaves them alone too.
@@ -164,7 +211,9 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
   if (fixSummary) io.stderr.write(`${fixSummary}\n`);
 
   const color = options.output === undefined && (options.color ?? wantsColor({ noColor: false, isTTY: io.stdout.isTTY, env: io.env }));
-  const text = render(report, options, color, RULES, io.cwd, shown.baselined);
+  // Report findings are built one for one from `shown.fresh`, which the fingerprints need.
+  const fingerprints = () => reportFingerprints(shown.fresh, all.findings, fingerprintSalt(target.root, io.cwd, options), target.root);
+  const text = render(report, options, color, RULES, io.cwd, shown.baselined, fingerprints);
   if (options.output !== undefined) writeReport(io, options.output, text);
   else io.stdout.write(text);
 
