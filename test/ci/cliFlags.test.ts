@@ -1,3 +1,5 @@
+import path from "node:path";
+import fs from "node:fs";
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 import { parseCliArgs } from "../../server/src/cli/args";
@@ -82,15 +84,16 @@ describe("--print-config", () => {
     // The config's typo'd rule id is reported as on every run.
     assert.equal(run.stderr, 'warning: .twelve-factor.json: rules["port-binding/no-fixed-ports"] is not a known rule id (did you mean "port-binding/no-fixed-port"?); using the defaults for it.\n');
     const printed = JSON.parse(run.stdout);
-    assert.deepEqual({ ...printed, rules: undefined }, {
+    assert.deepEqual({ ...printed, rules: undefined, rolePolicies: undefined }, {
       file: "src/server.ts",
       root: project.root,
       configFile: ".twelve-factor.json",
       kind: "source",
       analysed: true,
       skipped: null,
-      role: { test: false, script: false, config: false },
+      role: "app",
       rules: undefined,
+      rolePolicies: undefined,
       ignore: ["legacy/**"],
       secrets: { allow: [] },
     });
@@ -99,6 +102,17 @@ describe("--print-config", () => {
     assert.equal(printed.rules["logs/no-file-logging"], "off");
     assert.equal(printed.rules["config/no-hardcoded-secret"], "warning");
     assert.equal(printed.rules["dependencies/no-lockfile"], "info");
+    assert.deepEqual(Object.keys(printed.rolePolicies), RULES.map((rule) => rule.id));
+    assert.ok(Object.values(printed.rolePolicies).every((policy) => policy === "on"), "app code: every rule on");
+  });
+
+  it("shows what the file's role does to each rule", () => {
+    fs.mkdirSync(path.join(project.root, "test"), { recursive: true });
+    fs.writeFileSync(path.join(project.root, "test/login.test.ts"), "export {};\n");
+    const printed = JSON.parse(runCli(project.root, ["--print-config", "test/login.test.ts"]).stdout);
+    assert.equal(printed.role, "test");
+    assert.equal(printed.rolePolicies["config/no-hardcoded-secret"], "self-identifying only");
+    assert.equal(printed.rolePolicies["config/undocumented-env-var"], "off");
   });
 
   it("says when and why a run would not analyse the file", () => {
@@ -109,6 +123,6 @@ describe("--print-config", () => {
     const manifest = JSON.parse(runCli(project.root, ["--print-config", "package.json"]).stdout);
     assert.deepEqual([manifest.kind, manifest.analysed], ["packageJson", true]);
     const missing = JSON.parse(runCli(project.root, ["--print-config", "test/new.test.ts"]).stdout);
-    assert.deepEqual([missing.kind, missing.analysed, missing.skipped, missing.role.test], ["source", false, "no such file", true]);
+    assert.deepEqual([missing.kind, missing.analysed, missing.skipped, missing.role], ["source", false, "no such file", "test"]);
   });
 });

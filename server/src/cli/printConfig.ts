@@ -3,7 +3,9 @@ import path from "node:path";
 import { CONFIG_FILE_NAME } from "../engine/config";
 import type { ProjectConfig } from "../engine/configTypes";
 import { discoverFiles } from "../engine/discovery";
-import { fileRole, type FileRole } from "../engine/fileRoles";
+import { policyOf, type FileRole, type RolePolicy } from "../engine/fileRoles";
+import { diskHost } from "../engine/host";
+import { ProjectModel } from "../engine/project";
 import { projectFileKind, type ProjectFileKind } from "../engine/projectFiles";
 import type { RuleDefinition } from "../engine/rule";
 import { isSourceFile } from "../engine/sourceKinds";
@@ -22,9 +24,12 @@ export interface PrintedConfig {
   /** Whether a run over the project analyses the file; `skipped` says why not. */
   analysed: boolean;
   skipped: string | null;
+  /** Judged as a run judges it: path, the project's test-runner configs and package.json scripts. */
   role: FileRole;
   /** Every rule's effective severity: its default, then `.twelve-factor.json`, then `--rule`. */
   rules: Record<string, SeveritySetting>;
+  /** What the file's role does to each rule (`on`, `lowered`, `self-identifying only`, `off`). */
+  rolePolicies: Record<string, RolePolicy>;
   ignore: string[];
   secrets: { allow: string[] };
 }
@@ -49,6 +54,7 @@ function skippedBecause(root: string, file: string, config: ProjectConfig): stri
 export function printConfig(input: { root: string; file: string; config: ProjectConfig; rules: readonly RuleDefinition[] }): PrintedConfig {
   const relative = relativePath(input.root, input.file);
   const skipped = skippedBecause(input.root, input.file, input.config);
+  const role = new ProjectModel(path.resolve(input.root), diskHost).roleOf(path.resolve(input.file));
   return {
     file: relative,
     root: input.root,
@@ -56,8 +62,9 @@ export function printConfig(input: { root: string; file: string; config: Project
     kind: kindOf(input.file, relative),
     analysed: skipped === null,
     skipped,
-    role: fileRole(relative),
+    role,
     rules: Object.fromEntries(input.rules.map((rule) => [rule.id, input.config.rules[rule.id] ?? rule.defaultSeverity])),
+    rolePolicies: Object.fromEntries(input.rules.map((rule) => [rule.id, policyOf(rule.roles, role)])),
     ignore: [...input.config.ignore],
     secrets: { allow: [...input.config.secrets.allow] },
   };
