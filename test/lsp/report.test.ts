@@ -59,7 +59,7 @@ describe("report commands over stdio", () => {
     assert.equal(typeof durationMs, "number");
     // 8 files: package.json, package-lock.json, .gitignore, .env.example and four sources, three of which any rule's pre-scan wants parsed.
     assert.deepEqual({ files: stats.files, parsed: stats.parsed, skipped: stats.skipped }, { files: 8, parsed: 3, skipped: 0 });
-    assert.deepEqual(report.totals, { error: 0, warning: 5, info: 0, fixable: 4 });
+    assert.deepEqual(report.totals, { error: 0, warning: 5, info: 0, fixable: 4, suggested: 1 });
     assert.deepEqual(
       report.factors.map((factor) => factor.factor),
       [...FACTORS],

@@ -26,6 +26,8 @@ export interface SafeFixPlan {
 
 export interface PlannedFixes {
   plan: SafeFixPlan;
+  /** The findings fixed, over every pass (later passes: re-analysed copies). */
+  applied: Finding[];
   /** The whole change, one fix per file on its current text, ready for one WorkspaceEdit. */
   fixes: Fix[];
 }
@@ -62,7 +64,7 @@ export function planSafeFixes(auditedFiles: readonly string[], registry: Project
       created: planned.created.has(file),
     }))
     .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-  return { plan: { files, fixes: planned.applied.length, deferred: planned.deferred }, fixes: planned.fixes };
+  return { plan: { files, fixes: planned.applied.length, deferred: planned.deferred }, fixes: planned.fixes, applied: planned.applied };
 }
 
 /** Whether a plan recomputed at apply time still changes exactly the files the user confirmed. */
