@@ -10,14 +10,14 @@ describe("parseCliArgs", () => {
   it("defaults to the current folder, text, no fix, no limits", () => {
     assert.deepEqual(parseCliArgs([]), {
       ok: true,
-      options: { paths: ["."], format: "text", output: undefined, fix: false, rules: [], maxWarnings: undefined, quiet: false, color: undefined, help: false, version: false },
+      options: { paths: ["."], format: "text", output: undefined, fix: false, fixDryRun: false, rules: [], maxWarnings: undefined, quiet: false, color: undefined, help: false, version: false },
     });
   });
 
   it("reads every flag, in both spellings", () => {
     assert.deepEqual(parseCliArgs(["src", "lib/a.ts", "-f", "sarif", "--output=out/r.sarif", "--fix", "--rule", "a/b=off", "--rule=c/d=error", "--max-warnings", "0", "--quiet", "--no-color"]), {
       ok: true,
-      options: { paths: ["src", "lib/a.ts"], format: "sarif", output: "out/r.sarif", fix: true, rules: ["a/b=off", "c/d=error"], maxWarnings: 0, quiet: true, color: false, help: false, version: false },
+      options: { paths: ["src", "lib/a.ts"], format: "sarif", output: "out/r.sarif", fix: true, fixDryRun: false, rules: ["a/b=off", "c/d=error"], maxWarnings: 0, quiet: true, color: false, help: false, version: false },
     });
     const forced = parseCliArgs(["--color", "--format=json", "-o", "r.json", "-h", "-v"]);
     assert.ok(forced.ok);

@@ -115,7 +115,7 @@ describe("twelve-factor-lint --write-baseline", () => {
     runCli(project.root, ["--write-baseline"]);
     project.write("src/metrics.ts", METRICS.replace("9100", "9101"));
     const json = JSON.parse(runCli(project.root, ["-f", "json"]).stdout) as { summary: Record<string, number>; findings: Array<{ ruleId: string; message: string }> };
-    assert.deepEqual(json.summary, { problems: 1, errors: 0, warnings: 1, infos: 0, fixable: 1, baselined: 2 });
+    assert.deepEqual(json.summary, { problems: 1, errors: 0, warnings: 1, infos: 0, fixable: 1, suggested: 0, baselined: 2 });
     assert.deepEqual(
       json.findings.map((finding) => finding.message),
       ["Port 9101 is hardcoded in listen(); bind to the port the platform gives in process.env.PORT."],

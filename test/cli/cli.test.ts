@@ -73,7 +73,7 @@ describe("twelve-factor-lint on a project with fixed ports", () => {
       version: 1,
       root: project.root,
       stats: { files: 5, parsed: 2, skipped: 0, bytes: json.stats.bytes, durationMs: 0 },
-      summary: { problems: 2, errors: 0, warnings: 2, infos: 0, fixable: 2 },
+      summary: { problems: 2, errors: 0, warnings: 2, infos: 0, fixable: 2, suggested: 0 },
       findings: [
         {
           ruleId: "port-binding/no-fixed-port",
@@ -84,6 +84,7 @@ describe("twelve-factor-lint on a project with fixed ports", () => {
           range: { start: { line: 4, column: 56 }, end: { line: 4, column: 68 } },
           signals: json.findings[0].signals,
           fixable: true,
+          suggestedFix: false,
           docs,
         },
         {
@@ -95,6 +96,7 @@ describe("twelve-factor-lint on a project with fixed ports", () => {
           range: { start: { line: 5, column: 12 }, end: { line: 5, column: 16 } },
           signals: json.findings[1].signals,
           fixable: true,
+          suggestedFix: false,
           docs,
         },
       ],
@@ -218,7 +220,7 @@ describe("twelve-factor-lint --fix", () => {
     const project = copyFixture("service");
     try {
       const run = runCli(project.root, ["--fix"]);
-      assert.deepEqual(run, { code: 0, stdout: "✔ No problems found (5 files checked).\n", stderr: "Applied 2 fixes, changing 2 files.\n" });
+      assert.deepEqual(run, { code: 0, stdout: "✔ No problems found (5 files checked).\n", stderr: "Fixed 2 problems, changing 2 files:\n  src/metrics.ts\n  src/server.ts\n" });
       assert.equal(project.read("src/server.ts"), 'import express from "express";\n\nconst app = express();\napp.get("/", (_req, res) => res.send("ok"));\napp.listen(Number(process.env.PORT ?? 3000));\n\n// Stops gracefully: the platform sends SIGTERM before it stops the instance.\nprocess.on("SIGTERM", () => process.exit(0));\n');
       assert.equal(project.read("src/metrics.ts"), 'import http from "node:http";\n\nconst METRICS_PORT = Number(process.env.METRICS_PORT ?? 9464);\nhttp.createServer((_req, res) => res.end("up")).listen(METRICS_PORT);\n');
       assert.equal(project.read("src/config.ts"), "export const port = Number(process.env.PORT ?? 8080);\n");

@@ -31,7 +31,7 @@ const FULL_TEXT = [
   "",
   ...SERVER_BLOCK,
   "✖ 5 problems (2 errors, 3 warnings, 0 infos)",
-  "  2 problems are fixable with --fix.",
+  "  2 problems are fixable with --fix; 2 with suggested fixes to review in the editor.",
   "",
 ].join("\n");
 
@@ -109,7 +109,7 @@ describe("twelve-factor-lint on a service breaking the four headline rules", () 
 
     const relaxed = runCli(project.root, ["--rule", "config/no-hardcoded-secret=warning", "--max-warnings", "5"]);
     assert.equal(relaxed.code, 0);
-    assert.equal(relaxed.stdout.endsWith("✖ 5 problems (0 errors, 5 warnings, 0 infos)\n  2 problems are fixable with --fix.\n"), true);
+    assert.equal(relaxed.stdout.endsWith("✖ 5 problems (0 errors, 5 warnings, 0 infos)\n  2 problems are fixable with --fix; 2 with suggested fixes to review in the editor.\n"), true);
     const strict = runCli(project.root, ["--rule", "config/no-hardcoded-secret=warning", "--max-warnings", "4"]);
     assert.deepEqual([strict.code, strict.stderr], [1, "✖ Too many warnings: 5 (maximum: 4).\n"]);
   });
@@ -120,7 +120,7 @@ describe("twelve-factor-lint --fix with secrets", () => {
     const project = copyFixture("kitchen", SOURCES);
     try {
       const run = runCli(project.root, ["--fix"]);
-      assert.deepEqual(run, { code: 0, stdout: [...SERVER_BLOCK, "✖ 3 problems (0 errors, 3 warnings, 0 infos)", ""].join("\n"), stderr: "Applied 2 fixes, changing 4 files.\n" });
+      assert.deepEqual(run, { code: 0, stdout: [...SERVER_BLOCK, "✖ 3 problems (0 errors, 3 warnings, 0 infos)", "  2 problems with suggested fixes to review in the editor.", ""].join("\n"), stderr: "Fixed 2 problems, changing 4 files:\n  .env\n  .env.example\n  src/payments.ts\n  src/refunds.ts\n" });
       assertNoSecret(run);
       assert.equal(project.read("src/payments.ts"), "const stripeSecretKey = process.env.STRIPE_SECRET_KEY;\n\nexport const stripeConfig = { apiKey: stripeSecretKey, timeout: 8000 };\n");
       assert.equal(project.read("src/refunds.ts"), "export function refundClient() {\n  return { key: process.env.STRIPE_RESTRICTED_KEY };\n}\n");

@@ -80,7 +80,7 @@ describe("text format", () => {
         '  7:4  warning  Unknown rule id "nope" in a twelve-factor-disable comment; it disables nothing.  twelve-factor/unknown-rule',
         "",
         "✖ 4 problems (1 error, 2 warnings, 1 info)",
-        "  2 problems are fixable with --fix.",
+        "  2 problems are fixable with --fix; 1 with a suggested fix to review in the editor.",
         "",
       ].join("\n"),
     );
@@ -132,7 +132,7 @@ describe("json format", () => {
       version: 1,
       root: ROOT,
       stats: STATS,
-      summary: { problems: 4, errors: 1, warnings: 2, infos: 1, fixable: 2 },
+      summary: { problems: 4, errors: 1, warnings: 2, infos: 1, fixable: 2, suggested: 1 },
       findings: [
         {
           ruleId: "config/no-hardcoded-secret",
@@ -143,6 +143,7 @@ describe("json format", () => {
           range: { start: { line: 2, column: 15 }, end: { line: 2, column: 45 } },
           signals: ["high-entropy value assigned to a secret-like name"],
           fixable: true,
+          suggestedFix: false,
           docs: "https://github.com/twelve-factor-lint/twelve-factor-lint/blob/main/docs/rules/config/no-hardcoded-secret.md",
         },
         {
@@ -154,6 +155,7 @@ describe("json format", () => {
           range: { start: { line: 10, column: 12 }, end: { line: 10, column: 16 } },
           signals: [],
           fixable: true,
+          suggestedFix: false,
           docs: "https://github.com/twelve-factor-lint/twelve-factor-lint/blob/main/docs/rules/port-binding/no-fixed-port.md",
         },
         {
@@ -165,6 +167,7 @@ describe("json format", () => {
           range: { start: { line: 1, column: 1 }, end: { line: 1, column: 20 } },
           signals: [],
           fixable: false,
+          suggestedFix: true,
           docs: "https://github.com/twelve-factor-lint/twelve-factor-lint/blob/main/docs/rules/logs/no-file-logging.md",
         },
         {
@@ -176,6 +179,7 @@ describe("json format", () => {
           range: { start: { line: 7, column: 4 }, end: { line: 7, column: 10 } },
           signals: [],
           fixable: false,
+          suggestedFix: false,
           docs: null,
         },
       ],

@@ -122,18 +122,20 @@ describe("applyFixes", () => {
     const project = writeProject({ "src/a.ts": 'export const a = "@@API_KEY@@";\n', "src/b.ts": 'export const b = "@@DB_PASSWORD@@";\n' });
     try {
       const result = await applyFixes({ root: project.root, findings: scan(project.root), reanalyze: () => scan(project.root) });
-      assert.deepEqual(result, {
+      const { applied, ...rest } = result;
+      assert.deepEqual(rest, {
         changedFiles: [path.join(project.root, ".env.example"), path.join(project.root, "src/a.ts"), path.join(project.root, "src/b.ts")],
         fixesApplied: 2,
         passes: 2,
         notes: [],
       });
+      assert.deepEqual(applied.map((finding) => path.relative(project.root, finding.file)), ["src/a.ts", "src/b.ts"]);
       assert.equal(project.read("src/a.ts"), "export const a = process.env.API_KEY;\n");
       assert.equal(project.read("src/b.ts"), "export const b = process.env.DB_PASSWORD;\n");
       assert.equal(project.read(".env.example"), "API_KEY=\nDB_PASSWORD=\n");
 
       const again = await applyFixes({ root: project.root, findings: scan(project.root), reanalyze: () => scan(project.root) });
-      assert.deepEqual(again, { changedFiles: [], fixesApplied: 0, passes: 0, notes: [] });
+      assert.deepEqual(again, { changedFiles: [], fixesApplied: 0, applied: [], passes: 0, notes: [] });
     } finally {
       project.cleanup();
     }

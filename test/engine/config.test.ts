@@ -96,10 +96,13 @@ describe("loadProjectConfig", () => {
     assert.deepEqual(load("[]").notes.map((n) => n.message), [".twelve-factor.json: the file must hold a JSON object; the file is ignored and defaults are used."]);
   });
 
-  it("ignores the file when it has an unknown key, at the top level or inside secrets", () => {
-    const top = load('{ "rulez": {}, "ignore": ["x"] }');
-    assert.deepEqual(top.config, DEFAULTS);
-    assert.deepEqual(top.notes.map((n) => n.message), ['.twelve-factor.json: unknown property "rulez" at the top level; the file is ignored and defaults are used.']);
+  it("warns about an unknown top-level key and uses the rest; ignores the file for an unknown key inside secrets", () => {
+    const top = load('{ "rulez": {}, "ignore": ["x"], "rules": { "port-binding/no-fixed-port": "error" } }');
+    assert.deepEqual(top.config, { ...DEFAULTS, ignore: ["x"], rules: { "port-binding/no-fixed-port": "error" } });
+    assert.deepEqual(top.notes.map((n) => n.message), ['.twelve-factor.json: unknown property "rulez" at the top level; it is ignored and the rest of the file is used.']);
+    const broken = load('{ "rulez": {}, "ignore": "x" }');
+    assert.deepEqual(broken.config, DEFAULTS, "a wrong-shape known key still makes the file ignored");
+    assert.equal(broken.notes.length, 2);
     assert.deepEqual(load('{ "secrets": { "deny": [] } }').notes.map((n) => n.message), [
       '.twelve-factor.json: unknown property "deny" in /secrets; the file is ignored and defaults are used.',
     ]);

@@ -59,7 +59,7 @@ describe("report commands over stdio", () => {
     assert.equal(typeof durationMs, "number");
     // 8 files: package.json, package-lock.json, .gitignore, .env.example and four sources, three of which any rule's pre-scan wants parsed.
     assert.deepEqual({ files: stats.files, parsed: stats.parsed, skipped: stats.skipped }, { files: 8, parsed: 3, skipped: 0 });
-    assert.deepEqual(report.totals, { error: 0, warning: 5, info: 0, fixable: 4 });
+    assert.deepEqual(report.totals, { error: 0, warning: 5, info: 0, fixable: 4, suggested: 1 });
     assert.deepEqual(
       report.factors.map((factor) => factor.factor),
       [...FACTORS],
@@ -181,24 +181,24 @@ describe("report commands over stdio", () => {
     const { client, project } = await session({ ...FILES, "src/pay.ts": `export const stripe = { apiKey: "${key}" };\n` }, { settings: { rules: { ...SETTINGS.rules, "config/no-hardcoded-secret": "warning" } }, resourceOperations: true });
     await client.executeCommand("twelveFactor.server.auditWorkspace");
     const planned = (await client.executeCommand("twelveFactor.server.safeFixPlan")) as SafeFixPlan;
-    // Both .env.example additions insert at its end: the secret's (src/pay.ts comes first) wins,
-    // the API_URL one waits for the next run.
+    // Both .env.example additions insert at its end: the secret's (src/pay.ts comes first) goes
+    // in the first pass, the API_URL one in the second, and the plan counts both.
     assert.deepEqual(
       planned.files.map((entry) => [entry.file, entry.fixes, entry.created]),
       [
         [".env", 1, true],
-        [".env.example", 1, false],
+        [".env.example", 2, false],
         ["src/pay.ts", 1, false],
         ["src/server.ts", 1, false],
         ["src/worker.ts", 2, false],
       ],
     );
-    assert.deepEqual([planned.fixes, planned.deferred], [4, 1]);
+    assert.deepEqual([planned.fixes, planned.deferred], [5, 0]);
     const result = (await client.executeCommand("twelveFactor.server.applySafeFixes", [{ files: planned.files.map((entry) => entry.path) }])) as ApplySafeFixesResult;
     assert.equal(result.applied, true, result.reason);
     assert.equal(project.read("src/pay.ts"), "export const stripe = { apiKey: process.env.STRIPE_SECRET_KEY };\n");
     assert.equal(project.read(".env"), `STRIPE_SECRET_KEY=${key}\n`);
-    assert.equal(project.read(".env.example"), "DATABASE_URL=\nSTRIPE_SECRET_KEY=\n");
+    assert.equal(project.read(".env.example"), "DATABASE_URL=\nSTRIPE_SECRET_KEY=\nAPI_URL=\n");
     const sent = JSON.stringify(client.appliedEdits);
     assert.ok(client.appliedEdits.length > 0);
     assert.equal(sent.includes(key.slice(8)), false, "the value never travels in a WorkspaceEdit");

@@ -12,6 +12,7 @@ export function finding(overrides: Partial<ReportFinding> & { ruleId: string; fi
     range: { start: { line, column: 5 }, end: { line, column: 9 } },
     signals: [],
     fixable: false,
+    suggestedFix: false,
     docs: `https://example.invalid/docs/${overrides.ruleId}.md`,
     ...rest,
   };

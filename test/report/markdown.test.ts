@@ -32,6 +32,20 @@ describe("renderMarkdown", () => {
     ]);
   });
 
+  it("counts findings with only a fix to review apart from the fixable ones", () => {
+    const report = buildAuditReport({
+      root: "/srv/shop",
+      stats: STATS,
+      rules: RULES,
+      findings: [
+        finding({ ruleId: "port-binding/no-fixed-port", factor: "VII", file: "src/server.ts", line: 3, fixable: true }),
+        finding({ ruleId: "port-binding/no-fixed-port", factor: "VII", file: "src/server.ts", line: 9, suggestedFix: true }),
+      ],
+    });
+    assert.deepEqual(report.totals, { error: 0, warning: 2, info: 0, fixable: 1, suggested: 1 });
+    assert.equal(renderMarkdown(report).split("\n")[2], "**7 files** scanned in 1.5 s · ❌ 0 errors · ⚠️ 2 warnings · ℹ️ 0 info · 🔧 1 fixable with `--fix` · 💡 1 with suggested fixes");
+  });
+
   it("has a scorecard table of the twelve factors in order, with status emoji and counts", () => {
     assert.ok(markdown.includes("| Factor | Name | Status | Errors | Warnings | Info |\n|---|---|---|---:|---:|---:|\n| I | Codebase | ➖ Not applicable | 0 | 0 | 0 |\n"));
     assert.deepEqual(

@@ -44,7 +44,7 @@ describe("buildAuditReport", () => {
       ],
     );
     assert.equal(report.factors[2].statement, "Store config in the environment.");
-    assert.deepEqual(report.totals, { error: 1, warning: 3, info: 1, fixable: 0 });
+    assert.deepEqual(report.totals, { error: 1, warning: 3, info: 1, fixable: 0, suggested: 0 });
     assert.equal(report.projectName, "shop");
     assert.equal(report.baselined, 0);
     assert.deepEqual(report.stats, STATS);
@@ -150,7 +150,7 @@ describe("buildAuditReport", () => {
       ],
     });
     assert.deepEqual(report.other.map((item) => item.ruleId), ["twelve-factor/unknown-rule"]);
-    assert.deepEqual(report.totals, { error: 0, warning: 1, info: 1, fixable: 0 });
+    assert.deepEqual(report.totals, { error: 0, warning: 1, info: 1, fixable: 0, suggested: 0 });
     const backing = report.factors[3];
     assert.deepEqual([backing.status, backing.rules.map((section) => [section.id, section.description, section.docs, section.severity])], [
       "info",

@@ -9,6 +9,8 @@ export interface CliOptions extends BaselineOptions {
   format: OutputFormat;
   output?: string;
   fix: boolean;
+  /** `--fix-dry-run`: print what `--fix` would change, write nothing. */
+  fixDryRun: boolean;
   /** Raw `--rule` values, checked against the registry by the caller. */
   rules: string[];
   maxWarnings?: number;
@@ -36,7 +38,10 @@ path that holds a package.json or .git.
 Options:
   -f, --format FORMAT            text, json, sarif, html, markdown or gitlab (default: text)
   -o, --output FILE              Write the report to FILE instead of stdout
-      --fix                      Apply safe fixes, then report what remains
+      --fix                      Apply safe fixes, list the files changed, then report
+                                 what remains
+      --fix-dry-run              Print what --fix would change, file by file, without
+                                 writing anything
       --rule ID=SEVERITY         Set a rule to off, info, warning or error (repeatable)
       --max-warnings N           Exit with 1 when there are more than N warnings
       --quiet                    Report errors only
@@ -92,6 +97,7 @@ export function parseCliArgs(argv: readonly string[]): ParsedArgs {
         format: { type: "string", short: "f" },
         output: { type: "string", short: "o" },
         fix: { type: "boolean" },
+        "fix-dry-run": { type: "boolean" },
         rule: { type: "string", multiple: true },
         "max-warnings": { type: "string" },
         quiet: { type: "boolean" },
@@ -120,6 +126,7 @@ export function parseCliArgs(argv: readonly string[]): ParsedArgs {
     if (!/^\d+$/.test(text)) return { ok: false, message: `--max-warnings must be a whole number of 0 or more (got "${values["max-warnings"]}")` };
     maxWarnings = Number(text);
   }
+  if (values.fix && values["fix-dry-run"]) return { ok: false, message: "--fix and --fix-dry-run cannot be combined" };
   if (values.output !== undefined && values.output.trim() === "") return { ok: false, message: "--output needs a file name" };
   // Each baseline key only when its flag was given, so the options stay comparable as plain data.
   const baseline: BaselineOptions = {
@@ -136,6 +143,7 @@ export function parseCliArgs(argv: readonly string[]): ParsedArgs {
       format: format as OutputFormat,
       output: values.output,
       fix: values.fix ?? false,
+      fixDryRun: values["fix-dry-run"] ?? false,
       rules: values.rule ?? [],
       maxWarnings,
       quiet: values.quiet ?? false,

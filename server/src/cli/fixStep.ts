@@ -1,21 +1,15 @@
-import { applyFixes, type ApplyFixesResult } from "../engine/applyFixes";
+import path from "node:path";
+import { applyFixes, writableTarget, type ApplyFixesResult } from "../engine/applyFixes";
 import { Engine } from "../engine/analyzer";
 import type { ProjectConfig } from "../engine/configTypes";
 import { discoverFiles } from "../engine/discovery";
+import { fixedOriginals, simulateFixes, type SimulatedFixes } from "../engine/fixPasses";
 import { isProjectFactFile } from "../engine/projectFiles";
-import { diskHost } from "../engine/host";
+import { diskHost, type DocumentHost } from "../engine/host";
 import type { RuleDefinition } from "../engine/rule";
 import type { Finding } from "../engine/types";
 
-
-/**
- * `--fix`: applies safe fixes over several passes, re-analysing changed files with one engine
- * whose caches are invalidated for every file a pass wrote. A pass that wrote a project fact
- * (`.env.example`, `package.json`, ...) re-analyses every file of the run, since any of them may
- * now have new fixable findings: one `--fix` reaches what a second would. With `--quiet` only
- * errors are fixed, as ESLint does.
- */
-export function fixProject(options: {
+export interface FixStepOptions {
   root: string;
   /** The run's paths (default: the whole root), for the re-analysis after a project fact changed. */
   paths?: string[];
@@ -25,16 +19,25 @@ export function fixProject(options: {
   errorsOnly: boolean;
   /** Drops findings that must stay as they are (baselined ones) from each re-analysis. */
   hide?: (findings: Finding[]) => Finding[];
-}): Promise<ApplyFixesResult> {
-  const engine = new Engine({ root: options.root, rules: options.rules, config: options.config, host: diskHost });
-  const wanted = (finding: Finding) => !options.errorsOnly || finding.severity === "error";
+}
+
+const wantedBy = (options: FixStepOptions) => (finding: Finding) => !options.errorsOnly || finding.severity === "error";
+
+/**
+ * What a pass re-analyses: the files it changed (or whose fixes waited), and after a pass that
+ * wrote a project fact (`.env.example`, `package.json`, ...) every file of the run, since any of
+ * them may now have new fixable findings: one `--fix` reaches what a second would. With `--quiet`
+ * only errors are fixed, as ESLint does. `--fix`, `--fix-dry-run` and the "fixable" count all
+ * re-analyse this way, so they agree.
+ */
+function reanalysis(options: FixStepOptions, host: DocumentHost): { reanalyze: (changed: readonly string[]) => Finding[]; inScope: (file: string) => boolean } {
+  const engine = new Engine({ root: options.root, rules: options.rules, config: options.config, host });
+  const wanted = wantedBy(options);
   // The run's files: a fix may write to a file outside them (an ignored `.env`), but findings
   // there are never reported, so they are never analysed or fixed either.
   const discover = () => new Set(discoverFiles(options.root, { paths: options.paths, ignore: options.config.ignore }).files);
   let scope = discover();
-  return applyFixes({
-    root: options.root,
-    findings: options.findings.filter(wanted),
+  return {
     inScope: (file) => scope.has(file),
     reanalyze(changed) {
       for (const file of changed) engine.invalidate(file);
@@ -45,12 +48,54 @@ export function fixProject(options: {
       const found = files.flatMap((file) => engine.analyzeFile(file).findings).filter(wanted);
       return options.hide ? options.hide(found) : found;
     },
+  };
+}
+
+/** `--fix`: applies the safe fixes over several passes, writing each pass. */
+export function fixProject(options: FixStepOptions): Promise<ApplyFixesResult> {
+  const { reanalyze, inScope } = reanalysis(options, diskHost);
+  return applyFixes({ root: options.root, findings: options.findings.filter(wantedBy(options)), inScope, reanalyze });
+}
+
+/**
+ * Every pass of `--fix`, in memory: what `--fix-dry-run` prints and what "fixable" counts. Fixes
+ * that would write outside the project are left out, as `--fix` leaves them.
+ */
+export function simulateProjectFixes(options: FixStepOptions): SimulatedFixes {
+  let current: (file: string) => string | undefined = diskHost.readFile;
+  const host: DocumentHost = { readFile: (file) => current(file), fileExists: (file) => current(file) !== undefined };
+  const { reanalyze, inScope } = reanalysis(options, host);
+  const writable = new Map<string, boolean>();
+  const inside = (file: string): boolean => {
+    if (!writable.has(file)) writable.set(file, writableTarget(options.root, file) !== undefined);
+    return writable.get(file) as boolean;
+  };
+  return simulateFixes({
+    findings: options.findings.filter(wantedBy(options)),
+    readFile: diskHost.readFile,
+    eligible: (finding) => inScope(finding.file) && [...finding.fixes[0].edits.map((edit) => edit.file), ...finding.fixes[0].creates.map((creation) => creation.file)].every(inside),
+    reanalyze(files, read) {
+      current = read;
+      return reanalyze(files);
+    },
   });
 }
 
-export function describeFixes(result: ApplyFixesResult): string {
+/** The findings of the report that one `--fix` will fix. */
+export function fixableFindings(options: FixStepOptions): Set<Finding> {
+  if (!options.findings.some((finding) => finding.fixes[0]?.safe)) return new Set();
+  return fixedOriginals(options.findings, simulateProjectFixes(options).applied);
+}
+
+const shown = (root: string, file: string): string => path.relative(root, file).split(path.sep).join("/");
+
+/** What `--fix` did: how many of the reported problems it fixed, and every file it changed. */
+export function describeFixes(result: ApplyFixesResult, reported: readonly Finding[], root: string): string {
   if (result.fixesApplied === 0) return "No safe fixes to apply.";
-  const fixes = result.fixesApplied === 1 ? "1 fix" : `${result.fixesApplied} fixes`;
+  const fixed = fixedOriginals(reported, result.applied).size;
+  const more = result.fixesApplied - fixed;
+  const problems = fixed === 1 ? "1 problem" : `${fixed} problems`;
+  const uncovered = more > 0 ? ` (and ${more} found while fixing)` : "";
   const files = result.changedFiles.length === 1 ? "1 file" : `${result.changedFiles.length} files`;
-  return `Applied ${fixes}, changing ${files}.`;
+  return [`Fixed ${problems}${uncovered}, changing ${files}:`, ...result.changedFiles.map((file) => `  ${shown(root, file)}`)].join("\n");
 }

@@ -13,7 +13,8 @@ import { parseCliArgs, USAGE, type CliOptions } from "./args";
 import { applyBaseline, writeBaselineFile, type BaselineApplied } from "./baselineStep";
 import { changedSince, changedToAudit, keepChanged, type ChangedFiles } from "./changedSince";
 import { fingerprintSalt, reportFingerprints } from "./fingerprints";
-import { describeFixes, fixProject } from "./fixStep";
+import { describeDryRun } from "./dryRun";
+import { describeFixes, fixableFindings, fixProject, simulateProjectFixes, type FixStepOptions } from "./fixStep";
 import { wantsColor } from "./formatters/colors";
 import { formatGitlab } from "./formatters/gitlab";
 import { formatHtml } from "./formatters/html";
@@ -174,22 +175,25 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
   let shown = hideBaselined(target, io, options, result.findings);
   const fixNotes: Note[] = [];
   let fixSummary: string | undefined;
+  const fixStep = (findings: Finding[]): FixStepOptions => ({
+    root: target.root,
+    paths: target.paths,
+    findings,
+    config,
+    rules: RULES,
+    errorsOnly: options.quiet,
+    hide: (found) => hideBaselined(target, io, options, found).fresh,
+  });
   if (options.fix) {
-    const outcome = await fixProject({
-      root: target.root,
-      paths: target.paths,
-      findings: shown.fresh,
-      config,
-      rules: RULES,
-      errorsOnly: options.quiet,
-      hide: (found) => hideBaselined(target, io, options, found).fresh,
-    });
+    const outcome = await fixProject(fixStep(shown.fresh));
     fixNotes.push(...outcome.notes);
-    fixSummary = describeFixes(outcome);
+    fixSummary = describeFixes(outcome, shown.fresh, target.root);
     if (outcome.fixesApplied > 0) {
       result = await audit(target, config, io);
       shown = hideBaselined(target, io, options, result.findings);
     }
+  } else if (options.fixDryRun) {
+    fixSummary = describeDryRun(simulateProjectFixes(fixStep(shown.fresh)), shown.fresh, target.root, diskHost.readFile).replace(/\n$/, "");
   }
 
   if (options.writeBaseline) {
@@ -201,7 +205,9 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
     return EXIT_OK;
   }
 
-  const all = buildReport({ root: target.root, stats: result.stats, findings: shown.fresh, notes: [...loaded.notes, ...shown.notes, ...result.notes, ...fixNotes], rules: RULES });
+  // "Fixable" is what one `--fix` would apply now, worked out the way `--fix` works.
+  const fixable = fixableFindings(fixStep(shown.fresh));
+  const all = buildReport({ root: target.root, stats: result.stats, findings: shown.fresh, notes: [...loaded.notes, ...shown.notes, ...result.notes, ...fixNotes], rules: RULES, fixable });
   const totals = countFindings(all.findings);
   const report: Report = options.quiet
     ? { ...all, findings: all.findings.filter((finding) => finding.severity === "error"), notes: all.notes.filter((note) => note.level !== "info") }

@@ -189,6 +189,8 @@ export interface ApplyFixesResult {
   changedFiles: string[];
   /** Findings whose preferred safe fix was applied, over every pass. */
   fixesApplied: number;
+  /** Those findings (a later pass's are re-analysed copies). */
+  applied: Finding[];
   passes: number;
   notes: Note[];
 }
@@ -221,7 +223,7 @@ export async function applyFixes(options: ApplyFixesOptions): Promise<ApplyFixes
   const notes: Note[] = [];
   const refused = new Set<string>();
   let findings = options.findings;
-  let fixesApplied = 0;
+  const applied: Finding[] = [];
   let passes = 0;
 
   while (passes < maxPasses) {
@@ -253,9 +255,9 @@ export async function applyFixes(options: ApplyFixesOptions): Promise<ApplyFixes
         notes.push({ level: "error", file, message: `${shown(options.root, file)}: could not be written (${(error as Error).message}); fixes touching it were not applied.` });
       }
     }
-    fixesApplied += plan.applied.filter((finding) => !filesOf(preferredSafeFix(finding) as Fix).some((file) => failed.has(file))).length;
+    applied.push(...plan.applied.filter((finding) => !filesOf(preferredSafeFix(finding) as Fix).some((file) => failed.has(file))));
     const again = new Set([...writes.map(([file]) => file), ...plan.deferred.map((finding) => finding.file)]);
     findings = await options.reanalyze([...again].sort());
   }
-  return { changedFiles: [...changed].sort(), fixesApplied, passes, notes };
+  return { changedFiles: [...changed].sort(), fixesApplied: applied.length, applied, passes, notes };
 }

@@ -25,8 +25,9 @@ export interface LoadedConfig {
 }
 
 /**
- * Reads `.twelve-factor.json` at the project root. Never throws. A file that is not valid JSON
- * or breaks the schema is ignored as a whole (half-reading a broken file would guess at what
+ * Reads `.twelve-factor.json` at the project root. Never throws. An unknown top-level key is
+ * dropped with a warning. A file that is not valid JSON or otherwise breaks the schema is ignored
+ * as a whole (half-reading a broken file would guess at what
  * the user meant); an unknown rule id or a regular expression that does not compile only drops
  * that entry, since the rest of the file is still unambiguous. Each problem is one warning note.
  */
@@ -47,12 +48,30 @@ export function loadProjectConfig(root: string, host: DocumentHost, knownRuleIds
       const { line, column } = lineColumn(text, errors[0].offset);
       return warn(`:${line}:${column}: invalid JSON (${describeSyntaxError(errors[0])}); ${IGNORED}`);
     }
-    const schemaError = validate(value);
-    if (schemaError) return warn(`: ${describeSchemaError(schemaError)}; ${IGNORED}`);
-    return readValidConfig(value as RawConfig, file, knownRuleIds);
+    // An unknown top-level key (a typo, a key of a newer version) says nothing about the others:
+    // as ESLint does, warn about it and use the rest.
+    const { known, unknownNotes } = dropUnknownTopLevelKeys(value, file);
+    const schemaError = validate(known);
+    if (schemaError) {
+      const ignored = warn(`: ${describeSchemaError(schemaError)}; ${IGNORED}`);
+      return { config: ignored.config, notes: [...unknownNotes, ...ignored.notes] };
+    }
+    const loaded = readValidConfig(known as RawConfig, file, knownRuleIds);
+    return { config: loaded.config, notes: [...unknownNotes, ...loaded.notes] };
   } catch (error) {
     return warn(`: could not be loaded (${(error as Error).message}); ${IGNORED}`);
   }
+}
+
+const TOP_LEVEL_KEYS = new Set(Object.keys((schema as { properties?: Record<string, unknown> }).properties ?? {}));
+
+function dropUnknownTopLevelKeys(value: unknown, file: string): { known: unknown; unknownNotes: Note[] } {
+  if (typeof value !== "object" || value === null || Array.isArray(value)) return { known: value, unknownNotes: [] };
+  const entries = Object.entries(value as Record<string, unknown>);
+  const unknownNotes = entries
+    .filter(([key]) => !TOP_LEVEL_KEYS.has(key))
+    .map(([key]): Note => ({ level: "warning", file, message: `${CONFIG_FILE_NAME}: unknown property "${key}" at the top level; it is ignored and the rest of the file is used.` }));
+  return { known: Object.fromEntries(entries.filter(([key]) => TOP_LEVEL_KEYS.has(key))), unknownNotes };
 }
 
 interface RawConfig {

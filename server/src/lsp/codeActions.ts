@@ -1,5 +1,5 @@
 import { CodeActionKind, type CodeAction, type Diagnostic } from "vscode-languageserver";
-import { planFixes } from "../engine/applyFixes";
+import type { SimulatedFixes } from "../engine/fixPasses";
 import type { Finding, Fix } from "../engine/types";
 import { isOurDiagnostic } from "./diagnostics";
 import { findingOf, hasSensitiveParts, referenceTo, type SealedFixArguments } from "./sealedFixes";
@@ -19,6 +19,19 @@ export interface CodeActionRequest {
   only?: string[];
   target: EditTarget;
   capabilities: EditCapabilities;
+  /** Every pass of fix-all over the document's findings, worked out without writing. */
+  simulateFixAll(findings: readonly Finding[]): SimulatedFixes;
+}
+
+/** The `twelveFactor.applyFix` argument for a fix-all that moves a secret: the server redoes it. */
+export interface FixAllArguments {
+  file: string;
+  fixAll: true;
+}
+
+export function isFixAllArguments(value: unknown): value is FixAllArguments {
+  const candidate = value as Partial<FixAllArguments> | undefined;
+  return typeof candidate?.file === "string" && candidate.fixAll === true;
 }
 
 /**
@@ -74,11 +87,19 @@ function disableFileFix(text: string, file: string, ruleId: string): Fix {
   return { title: "", safe: false, edits: [{ file, start: at, end: at, newText: `${prefix}/* twelve-factor-disable ${ruleId} */${eol}` }], creates: [] };
 }
 
+/**
+ * Every safe fix of the document, over as many passes as `--fix` takes, as one action. A fix-all
+ * that moves a secret is our command, which recomputes it on the server (the value never travels).
+ */
 export function fixAllAction(request: CodeActionRequest, kind: string): CodeAction | undefined {
-  const plan = planFixes(request.findings, (file) => request.target.readText(file));
-  if (plan.applied.length === 0) return undefined;
-  const fixes = plan.applied.map((finding) => finding.fixes[0]);
-  return actionForFixes("Fix all auto-fixable Twelve-Factor problems", kind, fixes, request, undefined, plan.applied);
+  const simulated = request.simulateFixAll(request.findings);
+  if (simulated.applied.length === 0) return undefined;
+  const title = "Fix all auto-fixable Twelve-Factor problems";
+  if (simulated.fixes.some(hasSensitiveParts)) {
+    const args: FixAllArguments = { file: request.file, fixAll: true };
+    return { title, kind, command: { title, command: APPLY_FIX_COMMAND, arguments: [args] } };
+  }
+  return actionForFixes(title, kind, simulated.fixes, request);
 }
 
 export function codeActionsFor(request: CodeActionRequest): CodeAction[] {

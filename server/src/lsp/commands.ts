@@ -16,7 +16,8 @@ import { applyTextEdits } from "../engine/edits";
 import { isSourceFile } from "../engine/sourceKinds";
 import type { Finding, Fix, Note, TextEdit } from "../engine/types";
 import { RULES } from "../rules/registry";
-import { APPLY_FIX_COMMAND } from "./codeActions";
+import { APPLY_FIX_COMMAND, isFixAllArguments } from "./codeActions";
+import { simulateEditorFixes } from "./fixAll";
 import { toDiagnostic } from "./diagnostics";
 import { fileOf } from "./documentDiagnostics";
 import { isSealedFixArguments, resolveReferences } from "./sealedFixes";
@@ -146,6 +147,10 @@ export class Commands {
    */
   private fixesOf(argument: unknown): Fix[] | undefined {
     if (Array.isArray(argument)) return argument as Fix[];
+    if (isFixAllArguments(argument)) {
+      const findings = this.publisher.liveFindings(argument.file);
+      return findings && simulateEditorFixes(findings, this.registry, this.editTarget(), (file) => file === argument.file).fixes;
+    }
     if (!isSealedFixArguments(argument)) return undefined;
     const findings = this.publisher.liveFindings(argument.file);
     const resolved = findings && resolveReferences(argument.findings, findings);

@@ -15,12 +15,14 @@ import { TextDocument } from "vscode-languageserver-textdocument";
 import { BASELINE_FILE_NAME } from "../engine/baseline";
 import { OverlayHost } from "../engine/host";
 import { isProjectFactFile } from "../engine/projectFiles";
-import type { Note } from "../engine/types";
+import type { SimulatedFixes } from "../engine/fixPasses";
+import type { Finding, Note } from "../engine/types";
 import { RULES } from "../rules/registry";
 import { APPLY_FIX_COMMAND, codeActionsFor, FIX_ALL_KIND } from "./codeActions";
 import { toUri } from "./workspaceEdits";
 import { AUDIT_COMMAND, Commands } from "./commands";
 import { DocumentDiagnostics, fileOf } from "./documentDiagnostics";
+import { simulateEditorFixes } from "./fixAll";
 import { hoverFor } from "./hover";
 import { ProjectRegistry } from "./projects";
 import { REPORT_COMMANDS, ReportCommands } from "./reportCommands";
@@ -292,6 +294,17 @@ export function startLanguageServer(connection: Connection): void {
     if (factsChanged || params.changes.length > 0) refreshAll();
   });
 
+  // Code actions are asked on every cursor move: the fix-all of one analysis is worked out once.
+  const fixAllOf = new WeakMap<readonly Finding[], SimulatedFixes>();
+  const simulateFixAll = (file: string, findings: readonly Finding[]): SimulatedFixes => {
+    let simulated = fixAllOf.get(findings);
+    if (!simulated) {
+      simulated = simulateEditorFixes(findings, registry, commands.editTarget(), (other) => other === file);
+      fixAllOf.set(findings, simulated);
+    }
+    return simulated;
+  };
+
   connection.onCodeAction((params) => {
     const document = documents.get(params.textDocument.uri);
     const file = fileOf(params.textDocument.uri);
@@ -309,6 +322,7 @@ export function startLanguageServer(connection: Connection): void {
           only: params.context.only,
           target: commands.editTarget(),
           capabilities,
+          simulateFixAll: (findings) => simulateFixAll(file, findings),
         }),
       ) ?? []
     );

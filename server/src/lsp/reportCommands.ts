@@ -1,7 +1,8 @@
 import path from "node:path";
 import type { Connection } from "vscode-languageserver";
 import type { RuleDefinition } from "../engine/rule";
-import type { Fix } from "../engine/types";
+import { fixedOriginals } from "../engine/fixPasses";
+import type { Finding, Fix } from "../engine/types";
 import { FACTOR_INFO } from "../report/factors";
 import { toReportFinding } from "../report/findings";
 import { readProjectName } from "../report/projectName";
@@ -102,10 +103,11 @@ export class ReportCommands {
     if (!audit.ran) return null;
     const root = reportRoot(registry.workspaceFolders);
     const byId = new Map(rules.map((rule) => [rule.id, rule]));
-    const findings = audit
-      .files()
-      .sort()
-      .flatMap((file) => audit.findingsOf(file).map((finding) => toReportFinding(root, finding, byId)));
+    const audited = audit.files().sort();
+    const found = audited.flatMap((file) => audit.findingsOf(file));
+    // "Fixable" is what the report's fix-all applies: the same passes, worked out here.
+    const fixable = found.some((finding) => finding.fixes[0]?.safe) ? fixedOriginals(found, this.plan().applied) : new Set<Finding>();
+    const findings = found.map((finding) => toReportFinding(root, finding, byId, fixable));
     // A rule turned off in every workspace folder is left out, not shown as passing.
     const projects = registry.workspaceFolders.map((folder) => registry.projectFor(path.join(folder, "package.json")));
     const enabled = rules.filter((rule) => projects.length === 0 || projects.some((project) => project.config.rules[rule.id] !== "off"));

@@ -1,7 +1,8 @@
 import path from "node:path";
-import { planFixes, preferredSafeFix } from "../engine/applyFixes";
+import { preferredSafeFix } from "../engine/applyFixes";
 import type { Finding, Fix } from "../engine/types";
 import type { ProjectRegistry } from "./projects";
+import { simulateEditorFixes } from "./fixAll";
 import type { EditTarget } from "./workspaceEdits";
 
 /** One file that "fix all safe problems" would change or create, as the confirmation lists it. */
@@ -19,13 +20,15 @@ export interface SafeFixPlan {
   files: SafeFixFile[];
   /** Findings whose preferred safe fix is part of the plan. */
   fixes: number;
-  /** Safe fixes left out because they overlap an accepted one (a re-run picks them up). */
+  /** Safe fixes still overlapping an accepted one after the last pass (a re-run picks them up). */
   deferred: number;
 }
 
 export interface PlannedFixes {
   plan: SafeFixPlan;
-  /** The accepted fixes, in finding order, ready for one WorkspaceEdit. */
+  /** The findings fixed, over every pass (later passes: re-analysed copies). */
+  applied: Finding[];
+  /** The whole change, one fix per file on its current text, ready for one WorkspaceEdit. */
   fixes: Fix[];
 }
 
@@ -34,9 +37,9 @@ function filesOf(fix: Fix): string[] {
 }
 
 /**
- * The safe fixes across the audited workspace. Files are analysed again first: the audit's
- * offsets belong to the text it read, and an open buffer may have moved on since. One pass:
- * fixes that overlap an accepted one are counted as deferred and left for the next run.
+ * The safe fixes across the audited workspace, over every pass `--fix` would make. Files are
+ * analysed again first: the audit's offsets belong to the text it read, and an open buffer may
+ * have moved on since. `fixes` counts the findings fixed, as the confirmation says.
  */
 export function planSafeFixes(auditedFiles: readonly string[], registry: ProjectRegistry, target: EditTarget): PlannedFixes {
   const findings: Finding[] = [];
@@ -47,10 +50,10 @@ export function planSafeFixes(auditedFiles: readonly string[], registry: Project
     const { fresh } = project.hideBaselined(project.engine.analyzeFile(file).findings);
     findings.push(...fresh.filter((finding) => preferredSafeFix(finding) !== undefined));
   }
-  const planned = planFixes(findings, (file) => target.readText(file));
-  const fixes = planned.applied.map((finding) => preferredSafeFix(finding) as Fix);
+  const audited = new Set(auditedFiles);
+  const planned = simulateEditorFixes(findings, registry, target, (file) => audited.has(file));
   const perFile = new Map<string, number>();
-  for (const fix of fixes) {
+  for (const fix of planned.applied.map((finding) => preferredSafeFix(finding) as Fix)) {
     for (const file of new Set(filesOf(fix))) perFile.set(file, (perFile.get(file) ?? 0) + 1);
   }
   const files = [...perFile]
@@ -61,7 +64,7 @@ export function planSafeFixes(auditedFiles: readonly string[], registry: Project
       created: planned.created.has(file),
     }))
     .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-  return { plan: { files, fixes: fixes.length, deferred: planned.deferred.length }, fixes };
+  return { plan: { files, fixes: planned.applied.length, deferred: planned.deferred }, fixes: planned.fixes, applied: planned.applied };
 }
 
 /** Whether a plan recomputed at apply time still changes exactly the files the user confirmed. */

@@ -26,8 +26,10 @@ export interface ReportFinding {
   file: string;
   range: { start: ReportPosition; end: ReportPosition };
   signals: string[];
-  /** `--fix` can fix it: the preferred fix is marked safe. */
+  /** One `--fix` (or the editor's fix-all) fixes it. */
   fixable: boolean;
+  /** It has a fix that `--fix` does not apply: one to review in the editor. */
+  suggestedFix: boolean;
   docs: string | null;
   /** Found in test or fixture code (see `Finding.inTestCode`); absent otherwise. */
   inTestCode?: true;
@@ -59,13 +61,20 @@ export interface Counts {
   warnings: number;
   infos: number;
   fixable: number;
+  /** Findings whose only fixes need review. */
+  suggested: number;
 }
 
 export function relativePath(root: string, file: string): string {
   return path.relative(root, file).split(path.sep).join("/");
 }
 
-export function toReportFinding(root: string, finding: Finding, rules: ReadonlyMap<string, RuleDefinition>): ReportFinding {
+/**
+ * `fixable`: the findings one `--fix` fixes (a simulation of its passes); without it, a finding
+ * counts as fixable when its preferred fix is safe.
+ */
+export function toReportFinding(root: string, finding: Finding, rules: ReadonlyMap<string, RuleDefinition>, fixable?: ReadonlySet<Finding>): ReportFinding {
+  const isFixable = fixable ? fixable.has(finding) : preferredSafeFix(finding) !== undefined;
   return {
     ruleId: finding.ruleId,
     factor: finding.factor ?? null,
@@ -77,7 +86,8 @@ export function toReportFinding(root: string, finding: Finding, rules: ReadonlyM
       end: { line: finding.range.end.line + 1, column: finding.range.end.character + 1 },
     },
     signals: [...finding.signals],
-    fixable: preferredSafeFix(finding) !== undefined,
+    fixable: isFixable,
+    suggestedFix: !isFixable && finding.fixes.length > 0,
     docs: rules.get(finding.ruleId)?.docs ?? null,
     ...(finding.inTestCode ? { inTestCode: true as const } : {}),
   };
@@ -87,24 +97,25 @@ export function toReportNote(root: string, note: Note): ReportNote {
   return { level: note.level, file: note.file === undefined ? null : relativePath(root, note.file), message: note.message };
 }
 
-export function buildReport(input: { root: string; stats: ReportStats; findings: readonly Finding[]; notes: readonly Note[]; rules: readonly RuleDefinition[] }): Report {
+export function buildReport(input: { root: string; stats: ReportStats; findings: readonly Finding[]; notes: readonly Note[]; rules: readonly RuleDefinition[]; fixable?: ReadonlySet<Finding> }): Report {
   const rules = new Map(input.rules.map((rule) => [rule.id, rule]));
   return {
     root: input.root,
     // Picked field by field: the JSON schema is versioned, so nothing joins it by accident.
     stats: { files: input.stats.files, parsed: input.stats.parsed, skipped: input.stats.skipped, bytes: input.stats.bytes, durationMs: input.stats.durationMs },
-    findings: input.findings.map((finding) => toReportFinding(input.root, finding, rules)),
+    findings: input.findings.map((finding) => toReportFinding(input.root, finding, rules, input.fixable)),
     notes: input.notes.map((note) => toReportNote(input.root, note)),
   };
 }
 
 export function countFindings(findings: readonly ReportFinding[]): Counts {
-  const counts: Counts = { errors: 0, warnings: 0, infos: 0, fixable: 0 };
+  const counts: Counts = { errors: 0, warnings: 0, infos: 0, fixable: 0, suggested: 0 };
   for (const finding of findings) {
     if (finding.severity === "error") counts.errors++;
     else if (finding.severity === "warning") counts.warnings++;
     else counts.infos++;
     if (finding.fixable) counts.fixable++;
+    else if (finding.suggestedFix) counts.suggested++;
   }
   return counts;
 }

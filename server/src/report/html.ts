@@ -62,6 +62,7 @@ function summary(report: AuditReport): string {
     ["Warnings", String(totals.warning), totals.warning > 0 ? " sev-warning" : ""],
     ["Info", String(totals.info), ""],
     ["Fixable", String(totals.fixable), ""],
+    ...(totals.suggested > 0 ? [["With suggested fixes", String(totals.suggested), ""] as [string, string, string]] : []),
   ];
   const cells = items.map(([label, value, tone]) => `<li><span class="value${tone}">${esc(value)}</span> <span class="muted">${esc(label)}</span></li>`).join("");
   const baseline =

@@ -24,6 +24,7 @@ function summaryLine(report: AuditReport): string {
     `⚠️ ${plural(totals.warning, "warning")}`,
     `ℹ️ ${totals.info} info`,
     `🔧 ${totals.fixable} fixable with \`--fix\``,
+    ...(totals.suggested > 0 ? [`💡 ${totals.suggested} with suggested fixes`] : []),
   ];
   const lines = [parts.join(" · ")];
   if (report.baselined > 0) lines.push("", `> ${plural(report.baselined, "finding")} recorded in the baseline ${report.baselined === 1 ? "is" : "are"} not shown.`);

@@ -69,7 +69,8 @@ export interface AuditReport {
   root: string;
   projectName: string;
   stats: ReportStats;
-  totals: SeverityCounts & { fixable: number };
+  /** `fixable`: what one `--fix` / fix-all fixes; `suggested`: findings whose only fixes need review. */
+  totals: SeverityCounts & { fixable: number; suggested: number };
   /** Findings hidden because the baseline already records them. */
   baselined: number;
   topFixes: TopFix[];
@@ -229,7 +230,11 @@ export function buildAuditReport(input: AuditReportInput): AuditReport {
     }
   }
 
-  const totals = { ...countSeverities(input.findings), fixable: input.findings.filter((finding) => finding.fixable).length };
+  const totals = {
+    ...countSeverities(input.findings),
+    fixable: input.findings.filter((finding) => finding.fixable).length,
+    suggested: input.findings.filter((finding) => !finding.fixable && finding.suggestedFix).length,
+  };
   return {
     root: input.root,
     projectName: input.projectName ?? (path.basename(input.root) || input.root),

@@ -37,6 +37,10 @@ runRuleTests(undeclaredDependency, {
       filename: "apps/api/src/index.ts",
       files: { "package.json": json({ private: true, workspaces: ["apps/*"], dependencies: { express: "^4.0.0" } }), "apps/api/package.json": json({ name: "api" }) },
     },
+    // A specifier still being typed: unterminated, or on a line the parser cannot read yet.
+    { code: `import express from "express";\nconst stripe = require('s`, files },
+    { code: `import express from "express";\nimport Stripe from 'st\nexpress();`, files },
+    { code: `import express from "express";\nconst stripe = require('st' +);\n`, files },
     // Declared in any production section.
     { code: `import express from "express";\nimport { S3Client } from "@aws-sdk/client-s3";\nimport React from "react";\nconst db = require("better-sqlite3");`, files },
     // Subpaths map to their package.
@@ -115,6 +119,8 @@ runRuleTests(undeclaredDependency, {
     { code: `const name = "x";\nawait import(name);\nrequire(\`\${name}\`);`, files },
   ],
   invalid: [
+    // Once the statement parses, the name is judged, even with a syntax error on another line.
+    { code: `const stripe = require("stripe");\nconst broken = (;\n`, files, errors: [{ message: msg("stripe"), line: 1, column: 24, endLine: 1, endColumn: 32 }] },
     {
       name: "a default import of an undeclared package",
       code: `import express from "express";\nimport axios from "axios";`,

@@ -6,7 +6,7 @@ export interface JsonReport {
   root: string;
   stats: ReportStats;
   /** `baselined`: findings a baseline hid; only present when a baseline hid some. */
-  summary: { problems: number; errors: number; warnings: number; infos: number; fixable: number; baselined?: number };
+  summary: { problems: number; errors: number; warnings: number; infos: number; fixable: number; suggested: number; baselined?: number };
   findings: ReportFinding[];
   notes: ReportNote[];
 }
@@ -28,6 +28,7 @@ export function toJsonReport(report: Report, options: { baselined?: number } = {
       range: finding.range,
       signals: finding.signals,
       fixable: finding.fixable,
+      suggestedFix: finding.suggestedFix,
       docs: finding.docs,
     })),
     notes: report.notes.map((note) => ({ level: note.level, file: note.file, message: note.message })),

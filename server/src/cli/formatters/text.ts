@@ -50,6 +50,13 @@ export function formatText(report: Report, options: { color: boolean; quiet?: bo
   const summary =
     summaryColor(colors.bold(`✖ ${plural(total, "problem")} (${plural(counts.errors, "error")}, ${plural(counts.warnings, "warning")}, ${plural(counts.infos, "info")})`)) +
     (hidden ? ` ${colors.dim(`(${hidden})`)}` : "");
-  const fixable = counts.fixable === 0 ? [] : [`  ${counts.fixable === 1 ? "1 problem is" : `${counts.fixable} problems are`} fixable with --fix.`];
+  // Fixable is what one `--fix` applies; fixes that need review are counted apart, never as fixable.
+  const suggested = counts.suggested === 0 ? "" : `${counts.suggested} with ${counts.suggested === 1 ? "a suggested fix" : "suggested fixes"} to review in the editor`;
+  const fixable =
+    counts.fixable > 0
+      ? [`  ${counts.fixable === 1 ? "1 problem is" : `${counts.fixable} problems are`} fixable with --fix${suggested ? `; ${suggested}` : ""}.`]
+      : suggested
+        ? [`  ${counts.suggested === 1 ? "1 problem" : `${counts.suggested} problems`}${suggested.slice(String(counts.suggested).length)}.`]
+        : [];
   return [...blocks.map((block) => `${block}\n`), summary, ...fixable].join("\n") + "\n";
 }

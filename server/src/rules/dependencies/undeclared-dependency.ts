@@ -9,6 +9,7 @@ import { RUNTIME_MODULES } from "./data/packageJson";
 import { isBuiltin, packageNameOf } from "./packageNames";
 import { importFate } from "./typeOnlyUse";
 import { ancestorPackages, workspacePackageNames } from "./workspaces";
+import { isUnfinishedLiteral } from "../shared/unfinishedLiteral";
 
 /** The module specifier a node loads at run time; `undefined` for type-only forms and other nodes. */
 function runtimeSpecifier(node: ts.Node): ts.StringLiteralLike | undefined {
@@ -150,7 +151,7 @@ export const undeclaredDependency = defineRule({
     };
     const onNode = (node: ts.Node): void => {
       const literal = runtimeSpecifier(node);
-      if (!literal) return;
+      if (!literal || isUnfinishedLiteral(literal, context.sourceFile)) return;
       const specifier = literal.text;
       const name = packageNameOf(specifier);
       if (!name || isBuiltin(specifier) || RUNTIME_MODULES.has(name) || declared(name) || name === manifest.name) return;
