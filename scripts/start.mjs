@@ -11,7 +11,7 @@ const hasPath = args.some((arg) => !arg.startsWith("-"));
 const cliArgs = hasPath ? args : [path.join("examples", "express-service"), ...args];
 const result = spawnSync(process.execPath, [path.join(root, "dist", "cli.js"), ...cliArgs], { stdio: "inherit" });
 if (result.status === 1) {
-  console.error("\n(twelve-factor-lint exited with 1: error-level findings. In CI, run `npx twelve-factor-lint` to fail the build on them.)");
+  console.error("\n(twelve-factor-lint exited with 1: error-level findings. In CI, run the twelve-factor-lint CLI itself to fail the build on them: see docs/ci.md.)");
   process.exit(0);
 }
 process.exit(result.status ?? 2);

@@ -132,7 +132,7 @@ describe("action/run.sh against the bundled example", () => {
     assert.ok(uris.includes("examples/express-service/src/server.ts"), uris.join(", "));
     assert.ok(uris.every((uri) => uri.startsWith("examples/express-service/")), uris.join(", "));
     assert.equal(run.sarif.runs[0].originalUriBaseIds["%SRCROOT%"].uri, pathToFileURL(REPO).href + "/");
-    assert.match(run.summary, /^## Twelve-Factor audit: orders-service\n\n\*\*17 files\*\* scanned in (\d+ ms|\d+(\.\d)? s) · ❌ 0 errors · ⚠️ 9 warnings · ℹ️ 9 info · 🔧 6 fixable with `--fix`\n/);
+    assert.match(run.summary, /^## Twelve-Factor audit: orders-service\n\n\*\*17 files\*\* scanned in (\d+ ms|\d+(\.\d)? s) · ❌ 0 errors · ⚠️ 9 warnings · ℹ️ 9 info · 🔧 6 fixable with `--fix` · 💡 3 with suggested fixes\n/);
     assert.match(run.summary, /\| VII \| Port binding \| ⚠️ Warnings \| 0 \| \d+ \| \d+ \|/);
     const sarifPath = path.join(tmp, String(runs), "results.sarif");
     assert.equal(run.outputs, `sarif-file=${sarifPath}\nerrors=0\nwarnings=9\ninfos=9\nfailed=false\n`);

@@ -121,7 +121,8 @@ describe("--fix on an app that loads its git-ignored .env.example", () => {
       const reported = audit(project.root, ".").findings.map((finding) => `${finding.ruleId} ${finding.file}`);
       assert.deepEqual(reported, ["backing-services/hardcoded-service-url src/db.ts"]);
       const run = runCli(project.root, ["--fix"]);
-      assert.match(run.stderr, /^Applied 1 fix, changing 2 files\.$/m);
+      // The ignored .env gets the value; the ignored, loaded .env.example is not among the changed files.
+      assert.match(run.stderr, /^Fixed 1 problem, changing 2 files:\n {2}\.env\n {2}src\/db\.ts$/m);
       assert.equal(project.read(".env.example"), before);
     } finally {
       project.cleanup();

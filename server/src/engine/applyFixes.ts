@@ -37,6 +37,44 @@ function conflicts(a: Span, b: Span): boolean {
   return Math.max(a.start, b.start) < Math.min(a.end, b.end);
 }
 
+/**
+ * The edits a pass accepted in one file, sorted by start, so that checking a new edit against
+ * them looks only at its neighbours: a generated file can carry tens of thousands of fixes, and
+ * comparing each with every earlier one made a pass quadratic.
+ */
+class AcceptedSpans {
+  private readonly spans: Span[] = [];
+  private longest = 0;
+
+  readonly all: TextEdit[] = [];
+
+  add(edit: TextEdit): void {
+    this.all.push(edit);
+    this.longest = Math.max(this.longest, edit.end - edit.start);
+    let at = this.spans.length;
+    // Fixes mostly arrive in file order: the insertion point is then the end.
+    while (at > 0 && this.spans[at - 1].start > edit.start) at--;
+    this.spans.splice(at, 0, edit);
+  }
+
+  conflictsWith(edit: Span): boolean {
+    // Only spans starting at or before `edit.end` and ending at or after `edit.start` can conflict.
+    let high = this.spans.length;
+    let low = 0;
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      if (this.spans[middle].start <= edit.end) low = middle + 1;
+      else high = middle;
+    }
+    for (let index = low - 1; index >= 0; index--) {
+      const other = this.spans[index];
+      if (other.start + this.longest < edit.start) break;
+      if (conflicts(edit, other)) return true;
+    }
+    return false;
+  }
+}
+
 /** The fix `--fix` may apply for a finding: its preferred one, and only when marked safe. */
 export function preferredSafeFix(finding: Finding): Fix | undefined {
   const fix = finding.fixes[0];
@@ -55,7 +93,7 @@ export function planFixes(findings: readonly Finding[], readFile: (file: string)
     if (!texts.has(file)) texts.set(file, readFile(file));
     return texts.get(file);
   };
-  const accepted = new Map<string, Span[]>();
+  const accepted = new Map<string, AcceptedSpans>();
   const creations = new Map<string, string>();
   const applied: Finding[] = [];
   const deferred: Finding[] = [];
@@ -69,13 +107,16 @@ export function planFixes(findings: readonly Finding[], readFile: (file: string)
       deferred.push(finding);
       continue;
     }
-    for (const edit of fix.edits) accepted.set(edit.file, [...(accepted.get(edit.file) ?? []), edit]);
+    for (const edit of fix.edits) {
+      if (!accepted.has(edit.file)) accepted.set(edit.file, new AcceptedSpans());
+      accepted.get(edit.file)?.add(edit);
+    }
     for (const creation of fix.creates) creations.set(creation.file, creation.text);
     applied.push(finding);
   }
 
   const files = new Map<string, string>();
-  for (const [file, edits] of accepted) files.set(file, applyTextEdits(current(file) as string, edits));
+  for (const [file, spans] of accepted) files.set(file, applyTextEdits(current(file) as string, spans.all));
   for (const [file, text] of creations) files.set(file, text);
   return { files, created: new Set(creations.keys()), applied, deferred };
 }
@@ -83,7 +124,7 @@ export function planFixes(findings: readonly Finding[], readFile: (file: string)
 function judge(
   fix: Fix,
   current: (file: string) => string | undefined,
-  accepted: ReadonlyMap<string, Span[]>,
+  accepted: ReadonlyMap<string, AcceptedSpans>,
   creations: ReadonlyMap<string, string>,
 ): "ok" | "conflict" | "stale" {
   for (const creation of fix.creates) {
@@ -98,7 +139,7 @@ function judge(
     if (edit.start < 0 || edit.end < edit.start || edit.end > text.length) return "stale";
     // A fix whose own edits collide would be applied only in part: never take it.
     if (fix.edits.some((other, j) => j < index && other.file === edit.file && conflicts(edit, other))) return "stale";
-    if ((accepted.get(edit.file) ?? []).some((other) => conflicts(edit, other))) return "conflict";
+    if (accepted.get(edit.file)?.conflictsWith(edit)) return "conflict";
   }
   return "ok";
 }

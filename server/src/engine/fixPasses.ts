@@ -96,6 +96,25 @@ function foldEdit(change: FileChange, edit: TextEdit): void {
 }
 
 /**
+ * A pass's sorted edits as pieces of a file no earlier pass changed (original coordinates are the
+ * current ones), merging edits that touch so that no two pieces share a point, as `foldEdit`
+ * keeps them; `undefined` when two edits overlap, which `foldEdit` then sorts out.
+ */
+function piecesOfFirstPass(edits: readonly TextEdit[]): Piece[] | undefined {
+  const pieces: Piece[] = [];
+  for (const edit of edits) {
+    const last = pieces[pieces.length - 1];
+    if (last && edit.start < last.end) return undefined;
+    if (last && edit.start === last.end) {
+      last.newText += edit.newText;
+      last.end = edit.end;
+      last.sensitive ||= Boolean(edit.sensitive);
+    } else pieces.push({ start: edit.start, end: edit.end, newText: edit.newText, sensitive: Boolean(edit.sensitive) });
+  }
+  return pieces;
+}
+
+/**
  * Plans pass after pass, as `--fix` does, until nothing is left to apply or `maxPasses` is
  * reached; nothing is written. Only the files a pass changed (or whose fixes had to wait) are
  * re-analysed.
@@ -126,8 +145,12 @@ export function simulateFixes(options: SimulateFixesOptions): SimulatedFixes {
       const change = changes.get(file) ?? { original: read(file), current: read(file) as string, pieces: [], sensitive: false };
       const edits = passEdits(fixes, file);
       if (change.original === undefined) change.sensitive ||= edits.some((edit) => edit.sensitive);
-      // From the last edit to the first, so the offsets of the ones still to fold stay valid.
-      for (const edit of edits.reverse()) foldEdit(change, edit);
+      // A file's first pass is its pieces as they are (linear: a generated file may hold tens of
+      // thousands of fixes); later passes fold in one by one, from the last edit to the first, so
+      // the offsets of the ones still to fold stay valid.
+      const firstPieces = change.pieces.length === 0 ? piecesOfFirstPass(edits) : undefined;
+      if (firstPieces) change.pieces = firstPieces;
+      else for (const edit of edits.reverse()) foldEdit(change, edit);
       change.current = text;
       changes.set(file, change);
     }
