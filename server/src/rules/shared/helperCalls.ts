@@ -56,7 +56,8 @@ export function mayBeHelperCall(call: Call): boolean {
 export function judgeThroughHelpers<T>(semantics: Semantics, call: Call, judge: (inner: Call) => T | undefined): Array<HelperHit<T>> {
   const hits: Array<HelperHit<T>> = [];
   for (const found of follow(semantics, call, judge, 1, new Set())) {
-    const index = Math.min(...found.usedArguments);
+    // What the instance was made with may be what decides (`${this.dir}/${name}`): then the call as a whole.
+    const index = found.usedInstance ? Number.NaN : Math.min(...found.usedArguments);
     const argument = Number.isFinite(index) ? call.arguments?.[index] : undefined;
     hits.push({ verdict: found.verdict, chain: found.chain, reportOn: argument ?? call });
   }
@@ -67,6 +68,7 @@ interface Found<T> {
   verdict: T;
   chain: CalledFunction[];
   usedArguments: ReadonlySet<number>;
+  usedInstance: boolean;
 }
 
 function follow<T>(semantics: Semantics, call: Call, judge: (inner: Call) => T | undefined, depth: number, active: Set<ts.Node>): Array<Found<T>> {
@@ -85,7 +87,7 @@ function follow<T>(semantics: Semantics, call: Call, judge: (inner: Call) => T |
       if (followed.result.length === 0 || (followed.usedArguments.size === 0 && !followed.usedInstance)) continue;
       // Wrong whatever the arguments are: the helper's own file reports it, not each caller.
       if (judgeInner(inner).length > 0) continue;
-      for (const found of followed.result) results.push({ verdict: found.verdict, chain: [called, ...found.chain], usedArguments: followed.usedArguments });
+      for (const found of followed.result) results.push({ verdict: found.verdict, chain: [called, ...found.chain], usedArguments: followed.usedArguments, usedInstance: followed.usedInstance });
     }
   } finally {
     active.delete(called.declaration);

@@ -27,7 +27,8 @@ export function followingImports(own: RegExp): Trigger {
   return {
     test(text, file, project) {
       if (own.test(text)) return true;
-      if (!file || !project) return false;
+      // Without the project to look into, any project import might lead to a match.
+      if (!file || !project) return new RegExp(PROJECT_IMPORT.source).test(text);
       const resolver = new ModuleResolver(project);
       const seen = new Set<string>([file]);
       let level = [file];
