@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { existsSync, writeFileSync } from "node:fs";
 import { before, describe, it } from "node:test";
+import type { Diagnostic } from "vscode-languageserver-protocol/node";
 import { SERVER, serverSessions, uriOf } from "./lspClient";
 
 /**
@@ -22,8 +23,7 @@ const FILES = {
 
 const message = (port: number): string =>
   `Port ${port} is hardcoded in listen() through \`startMetrics()\` in src/metrics.ts (via \`settings.metricsPort\` in src/config.ts); bind to the port the platform gives in process.env.METRICS_PORT.`;
-const summary = (d: Array<{ range: { start: { line: number; character: number }; end: { character: number } }; message: string; code?: unknown }>) =>
-  d.map((x) => `${x.code} ${x.range.start.line}:${x.range.start.character}-${x.range.end.character} ${x.message}`);
+const summary = (d: Diagnostic[]) => d.map((x) => `${x.code} ${x.range.start.line}:${x.range.start.character}-${x.range.end.character} ${typeof x.message === "string" ? x.message : x.message.value}`);
 const AT = (port: number) => [`port-binding/no-fixed-port 2:13-33 ${message(port)}`];
 
 describe("language server: values followed through helpers", () => {
@@ -35,7 +35,7 @@ describe("language server: values followed through helpers", () => {
     client.open(file("src/config.ts"));
     assert.deepEqual(summary(await client.diagnosticsFor(file("src/server.ts"), (d) => d.length === 1)), AT(9464));
     client.change(file("src/config.ts"), "export const settings = { metricsPort: 9500 };\n");
-    assert.deepEqual(summary(await client.diagnosticsFor(file("src/server.ts"), (d) => d[0]?.message.includes("9500") === true)), AT(9500));
+    assert.deepEqual(summary(await client.diagnosticsFor(file("src/server.ts"), (d) => summary(d)[0]?.includes("9500") === true)), AT(9500));
     client.change(file("src/config.ts"), "export const settings = { metricsPort: Number(process.env.METRICS_PORT ?? 9464) };\n");
     assert.deepEqual(await client.diagnosticsFor(file("src/server.ts"), (d) => d.length === 0), []);
   });
@@ -57,6 +57,6 @@ describe("language server: values followed through helpers", () => {
     assert.deepEqual(summary(await client.diagnosticsFor(file("src/server.ts"), (d) => d.length === 1)), AT(9464));
     writeFileSync(file("src/config.ts"), "export const settings = { metricsPort: 9100 };\n");
     void client.connection.sendNotification("workspace/didChangeWatchedFiles", { changes: [{ uri: uriOf(file("src/config.ts")), type: 2 }] });
-    assert.deepEqual(summary(await client.diagnosticsFor(file("src/server.ts"), (d) => d[0]?.message.includes("9100") === true)), AT(9100));
+    assert.deepEqual(summary(await client.diagnosticsFor(file("src/server.ts"), (d) => summary(d)[0]?.includes("9100") === true)), AT(9100));
   });
 });

@@ -29,7 +29,8 @@ export function log4jsHits(context: RuleContext, node: Invocation): LogFileHit[]
     if (!value || !appender || typeof type !== "string" || !LOG4JS_FILE_APPENDERS.includes(type)) continue;
     const filename = optionOf(semantics, value, "filename") ?? optionOf(semantics, value, "base");
     hits.push({
-      node: nodeInFile(context, appender, fallback),
+      // An appender imported from another file: at its property here (`file: fileAppender`).
+      node: nodeInFile(context, appender, nodeInFile(context, property, fallback)),
       label: `log4js "${type}" appender`,
       file: filename ? classifyPath(semantics, filename.value) : undefined,
       advice: 'use a "stdout" appender',

@@ -87,7 +87,7 @@ function checkFileStore(context: RuleContext, node: ts.Node): void {
   if (!hit || (hit.path.kind !== "local" && hit.path.kind !== "env")) return;
   // The range is where the location is written: the `key: value` option, the path argument, or
   // (for a default location) the call itself; options from another file point at the argument.
-  const range = hit.optionNode ? nodeInFile(context, hit.optionNode, hit.argument ?? hit.call) : (hit.argument ?? hit.call);
+  const range = hit.row.reportAtCall ? hit.call : hit.optionNode ? nodeInFile(context, hit.optionNode, hit.argument ?? hit.call) : (hit.argument ?? hit.call);
   report(context, range, hit.row.label, hit.row.action, hit.path, hit.row.advice, storeFix(context, hit));
 }
 
