@@ -2,11 +2,11 @@ import ts from "typescript";
 import { defineRule, type RuleContext } from "../../engine/rule";
 import type { LiteralValue } from "../../engine/semantics";
 import { findDeclaration } from "../../engine/semantics/scopes";
-import { skipOuterExpressions } from "../../engine/semantics/syntax";
+import { skipOuterExpressions, staticName } from "../../engine/semantics/syntax";
 import { toEnvName } from "../../engine/fixes/envConfig";
 import type { Fix } from "../../engine/types";
 import { PORT_SINKS, type PortSink } from "./data/portSinks";
-import { optionValueAt, writtenOptionNode } from "../shared/options";
+import { objectOf, optionValueAt, writtenOptionNode } from "../shared/options";
 import { checkStartScripts } from "./startScripts";
 import { describeWhere, judgeThroughHelpers, mayBeHelperCall } from "../shared/helperCalls";
 import { followingImports } from "../shared/importTrigger";
@@ -155,6 +155,21 @@ function checkHelperCall(context: RuleContext, call: ts.CallExpression | ts.NewE
   }
 }
 
+const BUN_DEFAULT_EXPORT: PortSink = { label: "the default export's `port` (Bun)", callee: { name: "" }, argument: 0, optionPath: ["port"], direct: false };
+
+/** Bun serves `export default { port, fetch }` itself: a module whose default export has both. */
+function checkDefaultExportServer(context: RuleContext, node: ts.ExportAssignment): void {
+  const object = node.isExportEquals ? undefined : objectOf(context.semantics, node.expression);
+  if (!object?.properties.some((property) => staticName(property.name) === "fetch")) return;
+  const port = optionValueAt(context.semantics, node.expression, ["port"]);
+  if (!port) return;
+  const value = context.semantics.valueOf(port);
+  const fixed = value.kind === "literal" ? fixedPort(value) : undefined;
+  if (value.kind !== "literal" || fixed === undefined) return;
+  const reportOn = writtenOptionNode(node.expression, ["port"]);
+  reportPort(context, { sink: BUN_DEFAULT_EXPORT, value, port: fixed, expression: port, reportOn }, port, reportOn);
+}
+
 export const noFixedPort = defineRule({
   id: "port-binding/no-fixed-port",
   factor: "VII",
@@ -163,7 +178,7 @@ export const noFixedPort = defineRule({
   description: "Servers must bind to the port the platform provides (process.env.PORT), not a hardcoded one.",
   rationale: "A twelve-factor app is self-contained and exports its service by binding to a port given by the execution environment; a fixed port breaks on platforms that assign ports and when two instances share a host.",
   fixable: true,
-  trigger: followingImports(/\.listen\s*\(|\bserve\s*\(|createServer|WebSocketServer|\bServer\s*\(|\bserver\s*\(|startStandaloneServer/),
+  trigger: followingImports(/\.listen\s*\(|\bserve\s*\(|createServer|WebSocketServer|\bServer\s*\(|\bserver\s*\(|startStandaloneServer|\bexport\s+default\b[^;]*\bfetch\b/),
   create(context) {
     if (context.role.test) return {};
     const helperCalls: Array<ts.CallExpression | ts.NewExpression> = [];
@@ -176,6 +191,7 @@ export const noFixedPort = defineRule({
     return {
       [ts.SyntaxKind.CallExpression]: onCall,
       [ts.SyntaxKind.NewExpression]: onCall,
+      [ts.SyntaxKind.ExportAssignment]: (node) => checkDefaultExportServer(context, node as ts.ExportAssignment),
       // Helpers may be declared below their calls: judged once every name of the file is linked.
       onEnd: () => helperCalls.forEach((call) => checkHelperCall(context, call)),
     };
