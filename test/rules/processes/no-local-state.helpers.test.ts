@@ -140,6 +140,15 @@ const invalidCases: InvalidCase[] = [
     };
   })(),
   (() => {
+    const code = `import path from "node:path";\nimport fp from "fastify-plugin";\nexport default fp(async (fastify) => {\n  const { fileManager } = fastify;\n  fileManager.ensureDir(path.join(import.meta.dirname, "uploads"));\n  fileManager.ensureDir(process.env.UPLOAD_DIR!);\n});`;
+    return {
+      name: "a service decorated by another Fastify plugin, returned by a factory",
+      code,
+      files: { "src/plugins/file-manager.ts": `import fs from "node:fs";\nimport fp from "fastify-plugin";\nfunction createFileManager() {\n  return {\n    ensureDir(dir: string) {\n      fs.mkdirSync(dir, { recursive: true });\n    },\n  };\n}\nexport default fp(async (fastify) => {\n  fastify.decorate("fileManager", createFileManager());\n});\n` },
+      errors: [{ message: through("fileManager.ensureDir()", `path.join(import.meta.dirname, "uploads")`, "fs.mkdirSync in src/plugins/file-manager.ts", "creates a folder at"), ...spanOf(code, `path.join(import.meta.dirname, "uploads")`), severity: "warning" as const }],
+    };
+  })(),
+  (() => {
     const code = `import Database from "better-sqlite3";\nconst openDb = (file: string) => new Database(file);\nexport const db = openDb("app.sqlite");`;
     return {
       name: "a file-backed store opened by a helper",

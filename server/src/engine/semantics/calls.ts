@@ -48,10 +48,16 @@ export class CallTargets {
     }
     const label = `${textOf(base)}.${name}()`;
     let target = this.resolver.resolve(base);
-    if (target.kind === "node" && target.node === base && ts.isPropertyAccessExpression(base)) {
-      // `fastify.files.save()`: `files` registered with `fastify.decorate("files", value)`.
-      const registered = decoratedValue(base.getSourceFile(), base.name.text);
+    const decorated = target.kind === "node" && target.node === base ? decoratedName(base) : undefined;
+    if (decorated !== undefined) {
+      // `fastify.files.save()` or `const { files } = fastify`: registered with `fastify.decorate("files", value)`.
+      const registered = decoratedValue(base.getSourceFile(), decorated) ?? (decoratedOnFastify(base) ? this.decoratedInProject(decorated) : undefined);
       if (registered) target = this.resolver.resolve(registered);
+    }
+    if (target.kind === "node" && ts.isCallExpression(skipOuterExpressions(target.node))) {
+      // `createFileManager(fastify)` returning an object literal of methods.
+      const returned = this.returnedObject(skipOuterExpressions(target.node) as ts.CallExpression);
+      if (returned) target = { kind: "node", node: returned };
     }
     if (target.kind === "namespace") {
       const fn = this.exportedFunction(target.sourceFile, name, 0);
@@ -69,6 +75,29 @@ export class CallTargets {
       return method ? { declaration: method, name: `${owner.name?.text ?? textOf(base)}.${name}()`, call, instance: holder } : undefined;
     }
     return undefined;
+  }
+
+  /** The object literal a project function returns (its only `return`, or an arrow's body). */
+  private returnedObject(call: ts.CallExpression): ts.ObjectLiteralExpression | undefined {
+    const fn = this.functionAt(call.expression, 0);
+    if (!fn) return undefined;
+    if (!ts.isBlock(fn.body)) {
+      const body = skipOuterExpressions(fn.body as ts.Expression);
+      return ts.isObjectLiteralExpression(body) ? body : undefined;
+    }
+    const returns = fn.body.statements.filter(ts.isReturnStatement);
+    const value = returns.length === 1 && returns[0].expression ? skipOuterExpressions(returns[0].expression) : undefined;
+    return value && ts.isObjectLiteralExpression(value) ? value : undefined;
+  }
+
+  /** `decorate("name", value)` in another project file (a Fastify plugin registered elsewhere), when exactly one says so. */
+  private decoratedInProject(name: string): ts.Expression | undefined {
+    const found: ts.Expression[] = [];
+    for (const file of this.resolver.filesDecorating(name)) {
+      const value = decoratedValue(file, name);
+      if (value) found.push(value);
+    }
+    return found.length === 1 ? found[0] : undefined;
   }
 
   private objectMethod(object: ts.ObjectLiteralExpression, name: string, steps: number): FunctionWithBody | undefined {
@@ -192,6 +221,31 @@ function classMethod(owner: ts.ClassLikeDeclaration, name: string): FunctionWith
     }
   }
   return undefined;
+}
+
+/** The name a service would be decorated under: `fastify.files` → "files"; `const { files } = fastify` → "files". */
+function decoratedName(base: ts.Expression): string | undefined {
+  if (ts.isPropertyAccessExpression(base)) return base.name.text;
+  if (!ts.isIdentifier(base)) return undefined;
+  const declaration = findDeclaration(base);
+  if (!declaration || !ts.isBindingElement(declaration) || !ts.isObjectBindingPattern(declaration.parent)) return undefined;
+  return staticName(declaration.propertyName ?? declaration.name);
+}
+
+/**
+ * `fastify.files` or `const { files } = fastify`: the app object of a Fastify plugin, whose
+ * decorations are registered by other plugins of the project (looked up project-wide).
+ */
+function decoratedOnFastify(base: ts.Expression): boolean {
+  let holder: ts.Expression | undefined;
+  if (ts.isPropertyAccessExpression(base)) holder = base.expression;
+  else if (ts.isIdentifier(base)) {
+    const declaration = findDeclaration(base);
+    const variable = declaration && ts.isBindingElement(declaration) ? declaration.parent.parent : undefined;
+    holder = variable && ts.isVariableDeclaration(variable) ? variable.initializer : undefined;
+  }
+  const root = holder && skipOuterExpressions(holder);
+  return !!root && ts.isIdentifier(root) && root.text === "fastify";
 }
 
 function functionName(fn: ts.FunctionLikeDeclaration): string {

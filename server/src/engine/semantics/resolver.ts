@@ -21,6 +21,7 @@ export type Target =
 
 const MAX_DEPTH = 30;
 const UNKNOWN: Target = { kind: "unknown" };
+const DECORATE_CALL = /\.decorate\s*\(\s*["'`]([\w$]+)["'`]/g;
 
 /**
  * A call being followed into its function: its parameters stand for the call's arguments, and
@@ -269,6 +270,23 @@ export class Resolver {
     if (!file) return undefined;
     const text = this.project.host.readFile(file);
     return text === undefined || text.length > 1024 * 1024 ? undefined : this.parseCache.withParents(file, text);
+  }
+
+  /**
+   * Parsed project sources that register `name` with `decorate("name", …)` (a Fastify plugin
+   * registered elsewhere). Which names a file decorates is a text fact cached until it changes,
+   * so only the files that do are parsed.
+   */
+  filesDecorating(name: string): ts.SourceFile[] {
+    const found: ts.SourceFile[] = [];
+    for (const file of this.project.sources.files()) {
+      const names = this.project.sources.of("decorated-names", file, (text) => new Set([...text.matchAll(DECORATE_CALL)].map((match) => match[1])));
+      if (!names?.has(name)) continue;
+      const text = this.project.host.readFile(file);
+      const sourceFile = text === undefined ? undefined : this.parseCache.withParents(file, text);
+      if (sourceFile) found.push(sourceFile);
+    }
+    return found;
   }
 
   /** What `sourceFile` exports under `name`, following re-exports and barrels. */
