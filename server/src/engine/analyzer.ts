@@ -142,6 +142,7 @@ export class Engine {
     if (active.length > 0) {
       const sourceFile = parse();
       if (!sourceFile) return { findings, notes, parsed: false };
+      this.semantics.startFile();
       try {
         this.runRules(active, { file, relativePath, role, text, sourceFile, suppressions, findings, notes });
       } catch (error) {

@@ -44,8 +44,10 @@ const invalidCases: InvalidCase[] = [
     at(code, `require("daemonize2").setup({ main: "app.js", name: "api", pidfile: "api.pid" })`, daemon(`require("daemonize2").setup`, "daemonize2")),
   ], { filename: "bin/www.js" }),
   invalid("pm2 from app code", `import pm2 from "pm2";\npm2.connect((err) => {\n  pm2.start({ script: "worker.js", instances: 4 }, () => pm2.disconnect());\n});`, (code) => [
-    at(code, `pm2.connect((err) => {\n  pm2.start({ script: "worker.js", instances: 4 }, () => pm2.disconnect());\n})`, daemon("pm2.connect", "pm2", "manages processes from inside the app")),
     at(code, `pm2.start({ script: "worker.js", instances: 4 }, () => pm2.disconnect())`, daemon("pm2.start", "pm2", "manages processes from inside the app")),
+  ]),
+  invalid("pm2.connect alone (a file that only starts the daemon) is still reported", `import pm2 from "pm2";\nexport const ready = new Promise((resolve) => pm2.connect(resolve));`, (code) => [
+    at(code, `pm2.connect(resolve)`, daemon("pm2.connect", "pm2", "manages processes from inside the app")),
   ]),
   invalid("spawn(process.execPath, ..., { detached: true }).unref()", `import { spawn } from "node:child_process";\nspawn(process.execPath, [__filename, "--worker"], { detached: true, stdio: "ignore" }).unref();\nprocess.exit(0);`, (code) => [
     at(code, `spawn(process.execPath, [__filename, "--worker"], { detached: true, stdio: "ignore" })`, detached("spawn")),

@@ -108,6 +108,13 @@ const invalidCases: InvalidCase[] = [
     output: `import { configure } from "log4js";\nimport { logConfig } from "./log-config";\nconfigure(logConfig);`,
     outputFiles: { "src/log-config.ts": `export const logConfig = {\n  appenders: { app: { type: "stdout" } },\n  categories: { default: { appenders: ["app"], level: "info" } },\n};\n` },
   }),
+  invalid("an appender imported from another file is reported at its property, once", `import log4js from "log4js";\nimport { fileAppender } from "./appenders";\nlog4js.configure({ appenders: { out: { type: "stdout" }, file: fileAppender }, categories: { default: { appenders: ["out", "file"], level: "info" } } });`, (code) => [
+    at(code, "file: fileAppender", LOG4JS("file", `"logs/app.log"`)),
+  ], {
+    files: { "src/appenders.ts": `export const fileAppender = { type: "file", filename: "logs/app.log" };\n` },
+    output: `import log4js from "log4js";\nimport { fileAppender } from "./appenders";\nlog4js.configure({ appenders: { out: { type: "stdout" }, file: fileAppender }, categories: { default: { appenders: ["out", "file"], level: "info" } } });`,
+    outputFiles: { "src/appenders.ts": `export const fileAppender = { type: "stdout" };\n` },
+  }),
   // bunyan
   invalid("bunyan path and rotating-file streams, keeping level", `import bunyan from "bunyan";\nexport const log = bunyan.createLogger({\n  name: "api",\n  streams: [\n    { level: "info", path: "/var/log/api.log" },\n    { type: "rotating-file", path: "logs/api.log", period: "1d", count: 3 },\n  ],\n});`, (code) => [
     at(code, `{ level: "info", path: "/var/log/api.log" }`, BUNYAN("bunyan file stream", `"/var/log/api.log"`)),

@@ -131,13 +131,13 @@ const invalidCases: InvalidCase[] = [
     at(code, "dest: process.env.UPLOAD_DIR", configured("multer", "stores uploads in", "process.env.UPLOAD_DIR"), { severity: "info" }),
   ], { output: `import multer from "multer";\nexport const upload = multer({ storage: multer.memoryStorage() });` }),
   invalid("multer.diskStorage with a destination string", `import multer from "multer";\nconst storage = multer.diskStorage({\n  destination: "uploads/",\n  filename: (req, file, cb) => cb(null, file.originalname),\n});\nexport const upload = multer({ storage });`, (code) => [
-    at(code, `destination: "uploads/"`, MULTER(`"uploads/"`, "multer.diskStorage")),
+    at(code, `multer.diskStorage({\n  destination: "uploads/",\n  filename: (req, file, cb) => cb(null, file.originalname),\n})`, MULTER(`"uploads/"`, "multer.diskStorage")),
   ], { output: `import multer from "multer";\nconst storage = multer.memoryStorage();\nexport const upload = multer({ storage });` }),
   invalid("multer.diskStorage with a destination callback", `const multer = require("multer");\nconst storage = multer.diskStorage({\n  destination(req, file, cb) {\n    cb(null, "public/uploads");\n  },\n});`, (code) => [
-    at(code, `destination(req, file, cb) {\n    cb(null, "public/uploads");\n  }`, MULTER(`"public/uploads"`, "multer.diskStorage")),
+    at(code, `multer.diskStorage({\n  destination(req, file, cb) {\n    cb(null, "public/uploads");\n  },\n})`, MULTER(`"public/uploads"`, "multer.diskStorage")),
   ], { filename: "src/upload.js", output: `const multer = require("multer");\nconst storage = multer.memoryStorage();` }),
   invalid("a named diskStorage import is fixed through the multer binding", `import multer, { diskStorage } from "multer";\nconst storage = diskStorage({ destination: (req, file, cb) => cb(null, "uploads") });\nexport const upload = multer({ storage });`, (code) => [
-    at(code, `destination: (req, file, cb) => cb(null, "uploads")`, MULTER(`"uploads"`, "multer.diskStorage")),
+    at(code, `diskStorage({ destination: (req, file, cb) => cb(null, "uploads") })`, MULTER(`"uploads"`, "multer.diskStorage")),
   ], { output: `import multer, { diskStorage } from "multer";\nconst storage = multer.memoryStorage();\nexport const upload = multer({ storage });` }),
   // SQLite and other file-backed stores
   invalid("better-sqlite3", `import Database from "better-sqlite3";\nexport const db = new Database("app.db");`, (code) => [

@@ -2,18 +2,26 @@ import ts from "typescript";
 import type { ParseCache } from "../parseCache";
 import type { ProjectModel } from "../project";
 import { ModuleResolver } from "./moduleResolution";
-import { Resolver, type Target } from "./resolver";
+import { CallTargets } from "./calls";
+import { Resolver, type CallFrame, type Target } from "./resolver";
 import { skipOuterExpressions } from "./syntax";
 import type { Semantics, ValueOrigin } from "./types";
 
-export type { Semantics, ValueOrigin, ModuleRef, LiteralValue, EnvValue, ResolvedNode } from "./types";
+export type { Semantics, ValueOrigin, ModuleRef, LiteralValue, EnvValue, ResolvedNode, CalledFunction, FollowedCall } from "./types";
 
 const UNKNOWN: ValueOrigin = { kind: "unknown" };
 /** Conversions that keep the meaning of a configured value: `Number(process.env.PORT)`. */
 const CONVERSIONS = new Set(["Number", "parseInt", "parseFloat", "String", "Boolean"]);
 const MAX_DEPTH = 30;
+/**
+ * Calls followed per analysed file: enough for any hand-written service, a stop for generated
+ * code with thousands of calls to local functions.
+ */
+export const MAX_FOLLOWED_CALLS_PER_FILE = 400;
 
 export interface EngineSemantics extends Semantics {
+  /** A new file's analysis starts: its budget of followed calls is fresh. */
+  startFile(): void;
   /** Forget module resolutions (a file was created, deleted or renamed). */
   clearCaches(): void;
 }
@@ -21,6 +29,8 @@ export interface EngineSemantics extends Semantics {
 export function createSemantics(project: ProjectModel, parseCache: ParseCache): EngineSemantics {
   const modules = new ModuleResolver(project);
   const resolver = new Resolver(project, parseCache, modules);
+  const callTargets = new CallTargets(resolver);
+  let followed = 0;
 
   const classify = (target: Target, depth: number): ValueOrigin => {
     if (target.kind === "env") {
@@ -84,6 +94,20 @@ export function createSemantics(project: ProjectModel, parseCache: ParseCache): 
       const target = resolver.member(resolver.resolve(objectExpression), name, 1);
       if (target.kind !== "node") return undefined;
       return { node: target.node, sourceFile: target.node.getSourceFile() };
+    },
+    calledFunction(call) {
+      if (followed >= MAX_FOLLOWED_CALLS_PER_FILE) return undefined;
+      const called = callTargets.calledFunction(call);
+      if (called) followed++;
+      return called;
+    },
+    followCall(called, evaluate) {
+      const frame: CallFrame = { fn: called.declaration, args: called.call.arguments ?? [], used: new Set(), instance: called.instance };
+      const result = resolver.withFrame(frame, evaluate);
+      return { result, usedArguments: frame.used, usedInstance: frame.instanceUsed === true };
+    },
+    startFile() {
+      followed = 0;
     },
     clearCaches() {
       modules.clear();

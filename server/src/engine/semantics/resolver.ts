@@ -3,8 +3,8 @@ import type { ParseCache } from "../parseCache";
 import type { ProjectModel } from "../project";
 import { exportTable } from "./exports";
 import type { ModuleResolver } from "./moduleResolution";
-import { findDeclaration, isConstantBinding, linkSubtree, lookupName, type Declaration } from "./scopes";
-import { dynamicImportedModule, normalizeModule, requiredModule, skipOuterExpressions, staticName } from "./syntax";
+import { findDeclaration, isConstantBinding, isReassigned, linkSubtree, lookupName, type Declaration } from "./scopes";
+import { containingClass, containingFunction, dynamicImportedModule, normalizeModule, requiredModule, skipOuterExpressions, staticName } from "./syntax";
 import type { LiteralValue, ModuleRef } from "./types";
 
 /** Where following an expression ends. */
@@ -21,6 +21,22 @@ export type Target =
 
 const MAX_DEPTH = 30;
 const UNKNOWN: Target = { kind: "unknown" };
+const DECORATE_CALL = /\.decorate\s*\(\s*["'`]([\w$]+)["'`]/g;
+
+/**
+ * A call being followed into its function: its parameters stand for the call's arguments, and
+ * inside a method of a known instance `this.x` stands for what the constructor stored there.
+ */
+export interface CallFrame {
+  fn: ts.SignatureDeclaration;
+  args: readonly ts.Expression[];
+  /** Indexes of the arguments that a followed value came through. */
+  used: Set<number>;
+  /** `new C(...)` that made the instance a method runs on (or the constructor's own call). */
+  instance?: ts.NewExpression;
+  /** Set when a followed value came through what the constructor stored on the instance. */
+  instanceUsed?: boolean;
+}
 
 /**
  * Follows names to what they stand for: constants to their initializers, destructuring and
@@ -28,6 +44,9 @@ const UNKNOWN: Target = { kind: "unknown" };
  * barrels and CommonJS `module.exports` included) and package imports to a ModuleRef.
  */
 export class Resolver {
+  /** Calls being followed, innermost last; empty outside a `withFrame` (the common case). */
+  private frames: CallFrame[] = [];
+
   constructor(
     private readonly project: ProjectModel,
     private readonly parseCache: ParseCache,
@@ -57,6 +76,71 @@ export class Resolver {
     return { kind: "node", node };
   }
 
+  /** Runs `evaluate` with `frame`'s parameters bound to its arguments. */
+  withFrame<T>(frame: CallFrame, evaluate: () => T): T {
+    const saved = this.frames;
+    this.frames = [...saved, frame];
+    try {
+      return evaluate();
+    } finally {
+      this.frames = saved;
+    }
+  }
+
+  /** Evaluates `run` as seen from the frame below `index` (where the call's arguments are written). */
+  private inCaller<T>(index: number, run: () => T): T {
+    const saved = this.frames;
+    this.frames = saved.slice(0, index);
+    try {
+      return run();
+    } finally {
+      this.frames = saved;
+    }
+  }
+
+  /** A parameter of a function being followed: the argument the call passes, resolved where it is written. */
+  private parameterTarget(parameter: ts.ParameterDeclaration, depth: number): Target {
+    for (let i = this.frames.length - 1; i >= 0; i--) {
+      const frame = this.frames[i];
+      if (parameter.parent !== frame.fn) continue;
+      const index = frame.fn.parameters.indexOf(parameter);
+      if (parameter.dotDotDotToken || frame.args.slice(0, index + 1).some((arg) => ts.isSpreadElement(arg))) return UNKNOWN;
+      const argument = frame.args[index];
+      if (!argument) return UNKNOWN;
+      if (ts.isIdentifier(parameter.name) && isReassigned(parameter.getSourceFile(), parameter.name.text)) return UNKNOWN;
+      frame.used.add(index);
+      return this.inCaller(i, () => this.resolve(argument, depth + 1));
+    }
+    return UNKNOWN;
+  }
+
+  /** `this.name` inside a method of a known instance: what its constructor (or field) stores there. */
+  private thisMember(thisNode: ts.Node, name: string, depth: number): Target {
+    const owner = containingClass(thisNode);
+    if (!owner) return UNKNOWN;
+    for (let i = this.frames.length - 1; i >= 0; i--) {
+      const instance = this.frames[i].instance;
+      if (!instance || !this.constructs(instance, owner)) continue;
+      const stored = storedOnThis(owner, name);
+      if (!stored) return UNKNOWN;
+      const frame = this.frames[i];
+      const constructor = ts.isParameter(stored) ? stored.parent : containingFunction(stored);
+      if (!constructor || !ts.isConstructorDeclaration(constructor)) return ts.isParameter(stored) ? UNKNOWN : this.resolve(stored, depth + 1);
+      const constructorFrame: CallFrame = { fn: constructor, args: instance.arguments ?? [], used: new Set(), instance };
+      const target = this.inCaller(i, () => this.withFrame(constructorFrame, () => (ts.isParameter(stored) ? this.parameterTarget(stored, depth + 1) : this.resolve(stored, depth + 1))));
+      if (constructorFrame.used.size > 0) frame.instanceUsed = true;
+      return target;
+    }
+    return UNKNOWN;
+  }
+
+  /** Whether `instance` is `new` of `owner` (the class declaration or expression itself). */
+  private constructs(instance: ts.NewExpression, owner: ts.ClassLikeDeclaration): boolean {
+    const callee = skipOuterExpressions(instance.expression);
+    if (!ts.isIdentifier(callee)) return false;
+    return owner.name?.text === callee.text;
+  }
+
   /** A declaration below the node being checked may not be linked yet by the analyzer's walk. */
   private ensureLinked(node: ts.Node, parent: ts.Node): void {
     if (node.parent) return;
@@ -77,6 +161,7 @@ export class Resolver {
       case "namespace":
         return this.exported(base.sourceFile, name, depth + 1);
       case "node":
+        if (base.node.kind === ts.SyntaxKind.ThisKeyword && this.frames.length > 0) return this.thisMember(base.node, name, depth + 1);
         return ts.isObjectLiteralExpression(base.node) ? this.objectProperty(base.node, name, depth + 1) : UNKNOWN;
       default:
         return UNKNOWN;
@@ -116,6 +201,7 @@ export class Resolver {
       return this.resolve(declaration.initializer, depth + 1);
     }
     if (ts.isBindingElement(declaration)) return this.fromBindingElement(declaration, name, depth);
+    if (ts.isParameter(declaration)) return this.frames.length > 0 ? this.parameterTarget(declaration, depth) : UNKNOWN;
     if (ts.isImportClause(declaration)) return this.importTarget(declaration.parent, "default", depth);
     if (ts.isNamespaceImport(declaration)) return this.importTarget(declaration.parent.parent, "*", depth);
     if (ts.isImportSpecifier(declaration)) {
@@ -147,6 +233,10 @@ export class Resolver {
       const outer = holder.parent.parent;
       if (outerKey === undefined || !ts.isVariableDeclaration(outer) || !outer.initializer) return UNKNOWN;
       base = this.member(this.resolve(outer.initializer, depth + 1), outerKey, depth + 1);
+    } else if (ts.isParameter(holder) && this.frames.length > 0) {
+      // `function start({ port }) {…}` called as `start({ port: 8080 })`.
+      if (isReassigned(element.getSourceFile(), name)) return UNKNOWN;
+      base = this.parameterTarget(holder, depth + 1);
     }
     const value = this.member(base, key, depth + 1);
     if (value.kind === "env" && element.initializer) return { ...value, fallback: element.initializer };
@@ -179,6 +269,23 @@ export class Resolver {
     if (!file) return undefined;
     const text = this.project.host.readFile(file);
     return text === undefined || text.length > 1024 * 1024 ? undefined : this.parseCache.withParents(file, text);
+  }
+
+  /**
+   * Parsed project sources that register `name` with `decorate("name", …)` (a Fastify plugin
+   * registered elsewhere). Which names a file decorates is a text fact cached until it changes,
+   * so only the files that do are parsed.
+   */
+  filesDecorating(name: string): ts.SourceFile[] {
+    const found: ts.SourceFile[] = [];
+    for (const file of this.project.sources.files()) {
+      const names = this.project.sources.of("decorated-names", file, (text) => new Set([...text.matchAll(DECORATE_CALL)].map((match) => match[1])));
+      if (!names?.has(name)) continue;
+      const text = this.project.host.readFile(file);
+      const sourceFile = text === undefined ? undefined : this.parseCache.withParents(file, text);
+      if (sourceFile) found.push(sourceFile);
+    }
+    return found;
   }
 
   /** What `sourceFile` exports under `name`, following re-exports and barrels. */
@@ -247,4 +354,43 @@ export class Resolver {
     }
     return undefined;
   }
+}
+
+const PARAMETER_PROPERTY_MODIFIERS = new Set([ts.SyntaxKind.PublicKeyword, ts.SyntaxKind.PrivateKeyword, ts.SyntaxKind.ProtectedKeyword, ts.SyntaxKind.ReadonlyKeyword]);
+
+/**
+ * Where `this.name` gets its value in `owner`: a parameter property (`constructor(private dir)`),
+ * the right side of `this.name = …` in the constructor, or a field initializer; `undefined` when
+ * another method assigns it too (then no one value is known).
+ */
+function storedOnThis(owner: ts.ClassLikeDeclaration, name: string): ts.Expression | ts.ParameterDeclaration | undefined {
+  let found: ts.Expression | ts.ParameterDeclaration | undefined;
+  let assignments = 0;
+  for (const member of owner.members) {
+    if (ts.isPropertyDeclaration(member) && staticName(member.name) === name && member.initializer) {
+      found = member.initializer;
+      assignments++;
+    }
+    if (ts.isConstructorDeclaration(member)) {
+      for (const parameter of member.parameters) {
+        if (ts.isIdentifier(parameter.name) && parameter.name.text === name && ts.getModifiers(parameter)?.some((m) => PARAMETER_PROPERTY_MODIFIERS.has(m.kind))) {
+          found = parameter;
+          assignments++;
+        }
+      }
+    }
+  }
+  const visit = (node: ts.Node): void => {
+    if (ts.isBinaryExpression(node) && node.operatorToken.kind >= ts.SyntaxKind.FirstAssignment && node.operatorToken.kind <= ts.SyntaxKind.LastAssignment) {
+      const left = skipOuterExpressions(node.left);
+      if (ts.isPropertyAccessExpression(left) && left.expression.kind === ts.SyntaxKind.ThisKeyword && left.name.text === name) {
+        const inConstructor = ts.isConstructorDeclaration(containingFunction(node) ?? node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken;
+        assignments += inConstructor ? 1 : 2;
+        found = node.right;
+      }
+    }
+    ts.forEachChild(node, visit);
+  };
+  for (const member of owner.members) if (!ts.isPropertyDeclaration(member) || member.initializer) ts.forEachChild(member, visit);
+  return assignments === 1 ? found : undefined;
 }

@@ -161,6 +161,11 @@ function reassignedNames(sourceFile: ts.SourceFile): Set<string> {
   return names;
 }
 
+/** Whether `name` is assigned anywhere in the file after its declaration. */
+export function isReassigned(sourceFile: ts.SourceFile, name: string): boolean {
+  return reassignedNames(sourceFile).has(name);
+}
+
 /** A variable whose value cannot change after its declaration. */
 export function isConstantBinding(declaration: ts.VariableDeclaration | ts.BindingElement, name: string): boolean {
   let list: ts.Node = declaration;

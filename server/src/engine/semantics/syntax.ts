@@ -52,3 +52,18 @@ export function calleeText(node: ts.Expression, sourceFile: ts.SourceFile): stri
   const text = node.getText(sourceFile);
   return text.length > 60 ? `${text.slice(0, 57)}...` : text;
 }
+
+/** The nearest function (declaration, expression, arrow, method, accessor or constructor) around `node`. */
+export function containingFunction(node: ts.Node): ts.SignatureDeclaration | undefined {
+  for (let current = node.parent; current; current = current.parent) if (ts.isFunctionLike(current)) return current;
+  return undefined;
+}
+
+/** The class `this` refers to at `node`: the nearest class, unless a plain function comes first. */
+export function containingClass(node: ts.Node): ts.ClassLikeDeclaration | undefined {
+  for (let current = node.parent; current; current = current.parent) {
+    if (ts.isClassLike(current)) return current;
+    if (ts.isFunctionDeclaration(current) || ts.isFunctionExpression(current)) return undefined;
+  }
+  return undefined;
+}

@@ -38,6 +38,26 @@ export interface ResolvedNode {
   sourceFile: ts.SourceFile;
 }
 
+/** The project function a call runs (see `Semantics.calledFunction`). */
+export interface CalledFunction {
+  /** The function, method or constructor, possibly in another file. */
+  declaration: ts.FunctionLikeDeclaration;
+  /** For messages: `writeJson()`, `store.save()`, `new FileStore`. */
+  name: string;
+  call: ts.CallExpression | ts.NewExpression;
+  /** The `new` expression that made the instance a method runs on, when it is in sight. */
+  instance?: ts.NewExpression;
+}
+
+/** What following a call into its function found, and which of the call's arguments it came through. */
+export interface FollowedCall<T> {
+  result: T;
+  /** Indexes of the call's arguments a followed value came through (empty: the function decides alone). */
+  usedArguments: ReadonlySet<number>;
+  /** True when a value came through what the instance's constructor stored (`this.dir`). */
+  usedInstance: boolean;
+}
+
 /**
  * Questions every rule asks about meaning rather than text. Written once in the engine; all
  * answers follow local constants, object literals, destructuring and relative imports across
@@ -54,4 +74,14 @@ export interface Semantics {
   resolve(expression: ts.Expression): ResolvedNode;
   /** A property's value expression of an object-literal-valued expression (`{ port: 8080 }`, or a const naming one). */
   property(objectExpression: ts.Expression, name: string): ResolvedNode | undefined;
+  /**
+   * The project function a call runs, or `undefined` (a package, a global, a parameter, nothing
+   * statically known, or the per-file budget of followed calls is spent).
+   */
+  calledFunction(call: ts.CallExpression | ts.NewExpression): CalledFunction | undefined;
+  /**
+   * Runs `evaluate` as if inside `called` for this call: its parameters stand for the call's
+   * arguments (and `this.x` for what the instance's constructor stored), for every other question.
+   */
+  followCall<T>(called: CalledFunction, evaluate: () => T): FollowedCall<T>;
 }

@@ -8,7 +8,7 @@ import { argumentAt, optionOf } from "../shared/options";
 import { codeText } from "../shared/pathKinds";
 import { judgeAfterWalk } from "../shared/afterWalk";
 import { buildTrigger } from "../shared/trigger";
-import { MONGOOSE_SYNC_INDEXES, SEQUELIZE_CLASSES, SEQUELIZE_MODULES, SYNC_OPTIONS, TYPEORM_OPTION_TAKERS } from "./data/schemaSync";
+import { MONGOOSE_BOOT_OPTIONS, MONGOOSE_OPTION_TAKERS, MONGOOSE_SYNC_INDEXES, SEQUELIZE_CLASSES, SEQUELIZE_MODULES, SYNC_OPTIONS, TYPEORM_OPTION_TAKERS } from "./data/schemaSync";
 import { runByPackageScript } from "./oneOffScripts";
 
 const ONE_OFF = "move it to a migration script run as a one-off admin process (e.g. `npm run migrate` in the release phase)";
@@ -70,6 +70,23 @@ function checkSyncIndexes(context: RuleContext, call: ts.CallExpression): void {
   });
 }
 
+/** `new Schema(def, { autoIndex: true })`, `mongoose.connect(uri, { autoCreate: true })`: reported at the option. */
+function checkMongooseOptions(context: RuleContext, node: ts.CallExpression | ts.NewExpression): void {
+  const row = matchRows(MONGOOSE_OPTION_TAKERS, refOf(context.semantics, node.expression));
+  const options = row ? argumentAt(node, row.optionsArg) : undefined;
+  if (!options) return;
+  for (const { option, effect, instead } of MONGOOSE_BOOT_OPTIONS) {
+    const site = optionOf(context.semantics, options, option);
+    const value = site ? context.semantics.valueOf(site.value) : undefined;
+    if (!site || value?.kind !== "literal" || value.value !== true) continue;
+    context.report({
+      node: nodeInFile(context, site.property, options),
+      message: `mongoose \`${option}: true\` ${effect} every time the app starts; set it to false and ${instead} in a migration script run as a one-off admin process (e.g. \`npm run migrate\` in the release phase).`,
+      signals: ["mongoose", option],
+    });
+  }
+}
+
 export const schemaSyncOnBoot = defineRule({
   id: "admin-processes/schema-sync-on-boot",
   factor: "XII",
@@ -81,13 +98,14 @@ export const schemaSyncOnBoot = defineRule({
   fixable: false,
   roles: { test: "off", fixture: "off", script: "off" },
   // The TypeORM options may come from another file, so the module counts as well as the option name.
-  trigger: buildTrigger({ modules: TYPEORM_OPTION_TAKERS.map((row) => row.module), words: ["synchronize", MONGOOSE_SYNC_INDEXES], extra: ["\\.sync\\s*\\("] }),
+  trigger: buildTrigger({ modules: TYPEORM_OPTION_TAKERS.map((row) => row.module), words: ["synchronize", MONGOOSE_SYNC_INDEXES, ...MONGOOSE_BOOT_OPTIONS.map((row) => row.option)], extra: ["\\.sync\\s*\\("] }),
   create(context) {
     resetRefCache();
     // Files a package.json script entry runs are admin processes (tests and scripts are off by role).
     if (runByPackageScript(context)) return {};
     return judgeAfterWalk<ts.CallExpression | ts.NewExpression>([ts.SyntaxKind.CallExpression, ts.SyntaxKind.NewExpression], (node) => {
       checkTypeorm(context, node);
+      checkMongooseOptions(context, node);
       if (!ts.isCallExpression(node)) return;
       checkSequelizeSync(context, node);
       checkSyncIndexes(context, node);

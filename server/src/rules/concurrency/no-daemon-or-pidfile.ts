@@ -8,7 +8,7 @@ import { literalOption, objectOf } from "../shared/options";
 import { classifyPath, codeText } from "../shared/pathKinds";
 import { judgeAfterWalk } from "../shared/afterWalk";
 import { buildTrigger } from "../shared/trigger";
-import { DAEMON_CALLS, NODE_BINARY_PATHS, NODE_COMMANDS, PID_FILE_NAME, SPAWNS } from "./data/daemonizers";
+import { DAEMON_CALLS, NODE_BINARY_PATHS, NODE_COMMANDS, PID_FILE_NAME, SPAWNS, type DaemonCallRow } from "./data/daemonizers";
 
 const FOREGROUND = "run the app in the foreground and let the process manager (systemd, Docker, Kubernetes, Heroku) start, track and restart it";
 
@@ -69,11 +69,34 @@ function unrefTarget(semantics: Semantics, call: ts.CallExpression): ts.CallExpr
   return ts.isCallExpression(target) ? target : undefined;
 }
 
-function check(context: RuleContext, node: ts.CallExpression): void {
+function reportDaemon(context: RuleContext, node: ts.CallExpression, daemon: DaemonCallRow): void {
+  context.report({ node, message: `${codeText(node.expression)} (${daemon.module}) ${daemon.does}; ${FOREGROUND}.`, signals: [daemon.module] });
+}
+
+/** One finding per construct: `pm2.connect(() => pm2.start(...))` is reported at `pm2.start` only. */
+class DaemonCalls {
+  private readonly setups: Array<{ node: ts.CallExpression; daemon: DaemonCallRow }> = [];
+  private readonly modulesUsed = new Set<string>();
+
+  add(context: RuleContext, node: ts.CallExpression, daemon: DaemonCallRow): void {
+    if (daemon.setup) {
+      this.setups.push({ node, daemon });
+      return;
+    }
+    this.modulesUsed.add(daemon.module);
+    reportDaemon(context, node, daemon);
+  }
+
+  flush(context: RuleContext): void {
+    for (const { node, daemon } of this.setups) if (!this.modulesUsed.has(daemon.module)) reportDaemon(context, node, daemon);
+  }
+}
+
+function check(context: RuleContext, node: ts.CallExpression, daemons: DaemonCalls): void {
   const { semantics } = context;
   const daemon = matchRows(DAEMON_CALLS, refOf(semantics, node.expression));
   if (daemon) {
-    context.report({ node, message: `${codeText(node.expression)} (${daemon.module}) ${daemon.does}; ${FOREGROUND}.`, signals: [daemon.module] });
+    daemons.add(context, node, daemon);
     return;
   }
   if (checkPidFile(context, node)) return;
@@ -105,7 +128,16 @@ export const noDaemonOrPidfile = defineRule({
     // Tests and one-off scripts may do as they like; `bin/` is kept, since `bin/www` is often the app's entry point.
     const oneOff = context.role === "script" && !/(^|\/)bin\//.test(context.relativePath);
     if (oneOff) return {};
-    return judgeAfterWalk<ts.CallExpression>([ts.SyntaxKind.CallExpression], (node) => check(context, node));
+    const daemons = new DaemonCalls();
+    const listeners = judgeAfterWalk<ts.CallExpression>([ts.SyntaxKind.CallExpression], (node) => check(context, node, daemons));
+    const judge = listeners.onEnd;
+    return {
+      ...listeners,
+      onEnd: () => {
+        judge?.();
+        daemons.flush(context);
+      },
+    };
   },
 });
 

@@ -5,7 +5,7 @@ import { matchRows, refOf } from "../shared/moduleRefs";
 import { argumentAt, arrayOf, literalOption, objectOf, optionAt, optionOf } from "../shared/options";
 import { classifyPath } from "../shared/pathKinds";
 import { LOG_FILE_NAME } from "../shared/logFiles";
-import { BUNYAN_FILE_STREAM_TYPES, BUNYAN_LOGGERS, LOG4JS_CONFIGURE, LOG4JS_FILE_APPENDERS, PINO_FILE_TARGETS, PINO_TRANSPORT_HOLDERS } from "./data/configShapes";
+import { BUNYAN_FILE_STREAM_TYPES, BUNYAN_LOGGERS, LOG4JS_CONFIGURE, LOG4JS_FILE_APPENDERS, LOGGER_FILE_OPTIONS, PINO_FILE_TARGETS, PINO_TRANSPORT_HOLDERS } from "./data/configShapes";
 import { bunyanStdoutFix, descriptorFix, log4jsStdoutFix } from "./fixes";
 import type { LogFileHit } from "./hits";
 
@@ -29,7 +29,8 @@ export function log4jsHits(context: RuleContext, node: Invocation): LogFileHit[]
     if (!value || !appender || typeof type !== "string" || !LOG4JS_FILE_APPENDERS.includes(type)) continue;
     const filename = optionOf(semantics, value, "filename") ?? optionOf(semantics, value, "base");
     hits.push({
-      node: nodeInFile(context, appender, fallback),
+      // An appender imported from another file: at its property here (`file: fileAppender`).
+      node: nodeInFile(context, appender, nodeInFile(context, property, fallback)),
       label: `log4js "${type}" appender`,
       file: filename ? classifyPath(semantics, filename.value) : undefined,
       advice: 'use a "stdout" appender',
@@ -105,4 +106,18 @@ export function pinoTransportHits(context: RuleContext, node: Invocation): LogFi
   };
   visit(root, 0);
   return hits;
+}
+
+/** `Fastify({ logger: { file: "./app.log" } })`: a file path given as a logger option. */
+export function loggerFileOptionHits(context: RuleContext, node: Invocation): LogFileHit[] {
+  if (!ts.isCallExpression(node)) return [];
+  const { semantics } = context;
+  const ref = refOf(semantics, node.expression);
+  const row = LOGGER_FILE_OPTIONS.find((candidate) => matchRows([candidate], ref));
+  const argument = row && argumentAt(node, row.arg);
+  const option = row && argument ? optionAt(semantics, argument, row.optionPath) : undefined;
+  if (!row || !argument || !option) return [];
+  const file = classifyPath(semantics, option.value);
+  if (file.kind === "stdio" || file.kind === "descriptor") return [];
+  return [{ node: nodeInFile(context, option.property, argument), label: row.label, file, advice: "log to stdout (leave out `file`)" }];
 }

@@ -6,7 +6,7 @@ import { refOf, resetRefCache } from "../shared/moduleRefs";
 import { classifyPath, codeText } from "../shared/pathKinds";
 import { judgeAfterWalk } from "../shared/afterWalk";
 import { buildTrigger } from "../shared/trigger";
-import { bunyanHits, log4jsHits, pinoTransportHits } from "./configs";
+import { bunyanHits, log4jsHits, loggerFileOptionHits, pinoTransportHits } from "./configs";
 import { BUNYAN_LOGGERS, LOG4JS_CONFIGURE, PINO_TRANSPORT_HOLDERS } from "./data/configShapes";
 import { DESTINATION_CALLS, STRING_DESTINATIONS } from "./data/destinations";
 import { FILE_TRANSPORTS } from "./data/fileTransports";
@@ -49,6 +49,7 @@ function invocationHits(context: RuleContext, node: Invocation): LogFileHit[] {
     ...log4jsHits(context, node),
     ...bunyanHits(context, node),
     ...pinoTransportHits(context, node),
+    ...loggerFileOptionHits(context, node),
     ...sinkHits(context, node),
   ];
 }

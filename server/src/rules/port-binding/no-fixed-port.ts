@@ -2,12 +2,14 @@ import ts from "typescript";
 import { defineRule, type RuleContext } from "../../engine/rule";
 import type { LiteralValue } from "../../engine/semantics";
 import { findDeclaration } from "../../engine/semantics/scopes";
-import { skipOuterExpressions } from "../../engine/semantics/syntax";
+import { skipOuterExpressions, staticName } from "../../engine/semantics/syntax";
 import { toEnvName } from "../../engine/fixes/envConfig";
 import type { Fix } from "../../engine/types";
 import { PORT_SINKS, type PortSink } from "./data/portSinks";
-import { optionValueAt, writtenOptionNode } from "../shared/options";
+import { objectOf, optionValueAt, writtenOptionNode } from "../shared/options";
 import { checkStartScripts } from "./startScripts";
+import { describeWhere, judgeThroughHelpers, mayBeHelperCall } from "../shared/helperCalls";
+import { followingImports } from "../shared/importTrigger";
 
 /** The callee as written: `Bun.serve` → ["Bun", "serve"]; anything else → undefined. */
 function globalPath(expression: ts.Expression): string[] | undefined {
@@ -99,18 +101,73 @@ function describeOrigin(context: RuleContext, reportOn: ts.Node, literal: Litera
   return ` (via \`${reportOn.getText(context.sourceFile)}\`${where})`;
 }
 
-function checkPort(context: RuleContext, sink: PortSink, expression: ts.Expression, reportOn: ts.Node): void {
-  const value = context.semantics.valueOf(expression);
-  if (value.kind !== "literal") return;
-  const port = fixedPort(value);
-  if (port === undefined) return;
+interface PortVerdict {
+  sink: PortSink;
+  value: LiteralValue;
+  port: number;
+  /** The expression holding the port (the argument, or its option). */
+  expression: ts.Expression;
+  /** Where the port is written at this call: the argument or its `port:` option. */
+  reportOn: ts.Node;
+}
+
+/** The fixed port a call hands to a server, if it is a port sink given a literal. */
+function portVerdict(context: RuleContext, call: ts.CallExpression | ts.NewExpression): PortVerdict | undefined {
+  const name = calleeName(call.expression);
+  if (name === undefined || !SINK_NAMES.has(name)) return undefined;
+  for (const sink of PORT_SINKS) {
+    const argument = call.arguments?.[sink.argument];
+    if (!argument || !matchesSink(context, sink, call.expression, name)) continue;
+    let expression = argument;
+    let reportOn: ts.Node = argument;
+    if (!sink.direct || context.semantics.valueOf(argument).kind !== "literal") {
+      const option = optionValueAt(context.semantics, argument, sink.optionPath);
+      if (!option) return undefined;
+      expression = option;
+      reportOn = writtenOptionNode(argument, sink.optionPath);
+    }
+    const value = context.semantics.valueOf(expression);
+    if (value.kind !== "literal") return undefined;
+    const port = fixedPort(value);
+    return port === undefined ? undefined : { sink, value, port, expression, reportOn };
+  }
+  return undefined;
+}
+
+function reportPort(context: RuleContext, verdict: PortVerdict, expression: ts.Expression, reportOn: ts.Node, through = ""): void {
+  const { sink, value, port } = verdict;
   const envName = envNameFor(expression, value);
   context.report({
     node: reportOn,
-    message: `Port ${port} is hardcoded in ${sink.label}${describeOrigin(context, reportOn, value)}; bind to the port the platform gives in process.env.${envName}.`,
+    message: `Port ${port} is hardcoded in ${sink.label}${through}${describeOrigin(context, reportOn, value)}; bind to the port the platform gives in process.env.${envName}.`,
     signals: [`literal port passed to ${sink.label}`],
     fixes: [portFix(value, envName)],
   });
+}
+
+/** `startMetrics(settings.metricsPort)` where `startMetrics(port)` calls `server.listen(port)`: reported at the argument. */
+function checkHelperCall(context: RuleContext, call: ts.CallExpression | ts.NewExpression): void {
+  for (const hit of judgeThroughHelpers(context.semantics, call, (inner) => portVerdict(context, inner))) {
+    const names = hit.chain.map((called) => `\`${called.name}\``).join(" → ");
+    const where = describeWhere(hit.chain, (file) => context.project.relative(file), context.sourceFile);
+    const expression = ts.isExpression(hit.reportOn) && hit.reportOn !== call ? hit.reportOn : hit.verdict.expression;
+    reportPort(context, hit.verdict, expression, hit.reportOn, ` through ${names}${where}`);
+  }
+}
+
+const BUN_DEFAULT_EXPORT: PortSink = { label: "the default export's `port` (Bun)", callee: { name: "" }, argument: 0, optionPath: ["port"], direct: false };
+
+/** Bun serves `export default { port, fetch }` itself: a module whose default export has both. */
+function checkDefaultExportServer(context: RuleContext, node: ts.ExportAssignment): void {
+  const object = node.isExportEquals ? undefined : objectOf(context.semantics, node.expression);
+  if (!object?.properties.some((property) => staticName(property.name) === "fetch")) return;
+  const port = optionValueAt(context.semantics, node.expression, ["port"]);
+  if (!port) return;
+  const value = context.semantics.valueOf(port);
+  const fixed = value.kind === "literal" ? fixedPort(value) : undefined;
+  if (value.kind !== "literal" || fixed === undefined) return;
+  const reportOn = writtenOptionNode(node.expression, ["port"]);
+  reportPort(context, { sink: BUN_DEFAULT_EXPORT, value, port: fixed, expression: port, reportOn }, port, reportOn);
 }
 
 export const noFixedPort = defineRule({
@@ -122,25 +179,22 @@ export const noFixedPort = defineRule({
   rationale: "A twelve-factor app is self-contained and exports its service by binding to a port given by the execution environment; a fixed port breaks on platforms that assign ports and when two instances share a host.",
   fixable: true,
   roles: { test: "off", fixture: "off" },
-  trigger: /\.listen\s*\(|\bserve\s*\(|createServer|WebSocketServer|\bServer\s*\(|\bserver\s*\(|startStandaloneServer/,
+  trigger: followingImports(/\.listen\s*\(|\bserve\s*\(|createServer|WebSocketServer|\bServer\s*\(|\bserver\s*\(|startStandaloneServer|\bexport\s+default\b[^;]*\bfetch\b/),
   create(context) {
+    const helperCalls: Array<ts.CallExpression | ts.NewExpression> = [];
     const onCall = (node: ts.Node): void => {
       const call = node as ts.CallExpression | ts.NewExpression;
-      const name = calleeName(call.expression);
-      if (name === undefined || !SINK_NAMES.has(name)) return;
-      for (const sink of PORT_SINKS) {
-        const argument = call.arguments?.[sink.argument];
-        if (!argument || !matchesSink(context, sink, call.expression, name)) continue;
-        if (sink.direct && context.semantics.valueOf(argument).kind === "literal") {
-          checkPort(context, sink, argument, argument);
-        } else {
-          const port = optionValueAt(context.semantics, argument, sink.optionPath);
-          if (port) checkPort(context, sink, port, writtenOptionNode(argument, sink.optionPath));
-        }
-        return;
-      }
+      const verdict = portVerdict(context, call);
+      if (verdict) reportPort(context, verdict, verdict.expression, verdict.reportOn);
+      else if (mayBeHelperCall(call)) helperCalls.push(call);
     };
-    return { [ts.SyntaxKind.CallExpression]: onCall, [ts.SyntaxKind.NewExpression]: onCall };
+    return {
+      [ts.SyntaxKind.CallExpression]: onCall,
+      [ts.SyntaxKind.NewExpression]: onCall,
+      [ts.SyntaxKind.ExportAssignment]: (node) => checkDefaultExportServer(context, node as ts.ExportAssignment),
+      // Helpers may be declared below their calls: judged once every name of the file is linked.
+      onEnd: () => helperCalls.forEach((call) => checkHelperCall(context, call)),
+    };
   },
   projectFiles: { kinds: ["packageJson", "procfile"], check: checkStartScripts },
 });

@@ -24,6 +24,18 @@ export const TYPEORM_OPTION_TAKERS: ReadonlyArray<{ module: string; paths: Reado
 /** The mongoose member that drops and rebuilds indexes to match the schemas. */
 export const MONGOOSE_SYNC_INDEXES = "syncIndexes";
 
+/** mongoose options that build collections or indexes when a model is compiled or a connection opens. */
+export const MONGOOSE_BOOT_OPTIONS: ReadonlyArray<{ option: string; effect: string; instead: string }> = [
+  { option: "autoIndex", effect: "builds the schema's indexes", instead: "build them" },
+  { option: "autoCreate", effect: "creates the collections", instead: "create them" },
+];
+
+/** Calls that take those options: `new Schema(definition, options)`, `mongoose.connect(uri, options)`, `createConnection(uri, options)`. */
+export const MONGOOSE_OPTION_TAKERS: ReadonlyArray<{ module: string; paths: ReadonlyArray<readonly string[]>; optionsArg: number }> = [
+  { module: "mongoose", paths: [["Schema"]], optionsArg: 1 },
+  { module: "mongoose", paths: [["connect"], ["createConnection"]], optionsArg: 1 },
+];
+
 /**
  * `package.json` script names that start the app itself, with their `pre`/`post` hooks (npm runs
  * `prestart` on every `npm start`): a file they run is the boot path, not a one-off.

@@ -42,6 +42,7 @@ export const CLIENT_SINKS: readonly ClientSink[] = [
   { label: "Sequelize options", module: "sequelize", paths: [[], ["Sequelize"]], argument: -1, hosts: HOST },
   { label: "Sequelize options", module: "@sequelize/core", paths: [["Sequelize"]], argument: -1, hosts: HOST },
   { label: "TypeORM DataSource options", module: "typeorm", paths: [["DataSource"], ["createConnection"]], argument: 0, hosts: HOST },
+  { label: "Nest TypeOrmModule.forRoot() options", module: "@nestjs/typeorm", paths: [["TypeOrmModule", "forRoot"]], argument: 0, hosts: HOST },
   { label: "knex connection", module: "knex", paths: [[], ["knex"]], argument: 0, hosts: [["connection", "host"]] },
   { label: "nodemailer createTransport()", kind: "smtp", module: "nodemailer", paths: [["createTransport"]], argument: 0, hosts: HOST },
   { label: "amqplib connect()", kind: "amqp", module: "amqplib", paths: [["connect"]], argument: 0, hosts: [["hostname"]] },

@@ -7,6 +7,8 @@ export interface DaemonCallRow {
   paths: ReadonlyArray<readonly string[]>;
   /** For messages: what the call does. */
   does: string;
+  /** A setup step of the module's API: reported only when the file makes no other call of this table to the module. */
+  setup?: boolean;
 }
 
 /** Calls that detach the app from the process manager or hand it to another one. */
@@ -17,8 +19,10 @@ export const DAEMON_CALLS: readonly DaemonCallRow[] = [
   { module: "daemonize2", paths: [["setup"]], does: "turns the process into a background daemon" },
   // daemonize-process: daemonizeProcess() re-spawns the process detached.
   { module: "daemonize-process", paths: [[]], does: "turns the process into a background daemon" },
-  // pm2's programmatic API: connect() starts the pm2 daemon if it is not running, start() launches apps under it.
-  { module: "pm2", paths: [["connect"], ["start"]], does: "manages processes from inside the app" },
+  // pm2's programmatic API: start() launches apps under the pm2 daemon; connect() starts the
+  // daemon itself, a setup step reported only in a file that does nothing more with pm2.
+  { module: "pm2", paths: [["start"]], does: "manages processes from inside the app" },
+  { module: "pm2", paths: [["connect"]], does: "manages processes from inside the app", setup: true },
 ];
 
 /** child_process functions that may start a detached copy of the app. `fork` always runs Node. */

@@ -63,3 +63,9 @@ export const PINO_TRANSPORT_HOLDERS: ReadonlyArray<{ module: string; paths: Read
   // nestjs-pino: LoggerModule.forRoot({ pinoHttp: { transport } }).
   { module: "nestjs-pino", paths: [["LoggerModule", "forRoot"]], arg: 0, optionPath: ["pinoHttp", "transport"] },
 ];
+
+/** Logger options whose value is the log file's path. */
+export const LOGGER_FILE_OPTIONS: ReadonlyArray<{ label: string; module: string; paths: ReadonlyArray<readonly string[]>; arg: number; optionPath: readonly string[] }> = [
+  // Fastify({ logger: { file: "./app.log" } }): Fastify hands `file` to pino.destination().
+  { label: "Fastify logger `file`", module: "fastify", paths: [[], ["fastify"], ["default"]], arg: 0, optionPath: ["logger", "file"] },
+];

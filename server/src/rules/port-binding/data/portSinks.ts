@@ -31,6 +31,8 @@ export const PORT_SINKS: readonly PortSink[] = [
   { label: "Hapi Server", callee: { module: "@hapi/hapi", path: ["Server"] }, argument: 0, optionPath: ["port"], direct: false },
   { label: "Apollo startStandaloneServer()", callee: { module: "@apollo/server/standalone", path: ["startStandaloneServer"] }, argument: 1, optionPath: ["listen", "port"], direct: false },
   { label: "createServer()", callee: { name: "createServer" }, argument: 0, optionPath: ["port"], direct: false },
+  // Hono on Node: serve({ fetch: app.fetch, port }).
+  { label: "@hono/node-server serve()", callee: { module: "@hono/node-server", path: ["serve"] }, argument: 0, optionPath: ["port"], direct: false },
 ];
 
 /** npm scripts that start the app in production (dev scripts may pin a port). */

@@ -45,6 +45,8 @@ export interface FileStoreRow {
   /** What to do instead, when it is more specific than "use a backing service". */
   advice?: string;
   fix?: "multer-memory-storage" | "multer-disk-to-memory";
+  /** The store is one construct reported as a whole (`multer.diskStorage(...)`), not at its path option. */
+  reportAtCall?: boolean;
 }
 
 const IN_MEMORY = [":memory:", ""];
@@ -75,6 +77,7 @@ export const FILE_STORES: readonly FileStoreRow[] = [
     callback: { param: 2, arg: 1 },
     advice: "use multer.memoryStorage() and send the files to object storage",
     fix: "multer-disk-to-memory",
+    reportAtCall: true,
   },
   // better-sqlite3: new Database("app.db") (also callable without `new`).
   { label: "better-sqlite3", module: "better-sqlite3", paths: [[]], construct: "any", action: "opens a database file at", locations: FIRST_ARG, inMemory: IN_MEMORY },

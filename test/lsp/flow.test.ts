@@ -1,0 +1,62 @@
+import assert from "node:assert/strict";
+import { existsSync, writeFileSync } from "node:fs";
+import { before, describe, it } from "node:test";
+import type { Diagnostic } from "vscode-languageserver-protocol/node";
+import { SERVER, serverSessions, uriOf } from "./lspClient";
+
+/**
+ * Values followed through a helper in another file (src/metrics.ts) from a setting in a third
+ * (src/config.ts): editing either one updates the caller's diagnostics (src/server.ts), whether
+ * the change comes from an open buffer or from the disk.
+ */
+before(() => assert.ok(existsSync(SERVER), "run `npm run build` first (npm test does)"));
+
+const FILES = {
+  "package.json": `{ "name": "svc", "dependencies": {} }\n`,
+  "package-lock.json": "{}\n",
+  ".gitignore": "node_modules\n.env\n",
+  "src/shutdown.ts": 'process.on("SIGTERM", () => process.exit(0));\n',
+  "src/config.ts": "export const settings = { metricsPort: 9464 };\n",
+  "src/metrics.ts": `import http from "node:http";\nexport function startMetrics(port: number) {\n  http.createServer().listen(port);\n}\n`,
+  "src/server.ts": `import { startMetrics } from "./metrics";\nimport { settings } from "./config";\nstartMetrics(settings.metricsPort);\n`,
+};
+
+const message = (port: number): string =>
+  `Port ${port} is hardcoded in listen() through \`startMetrics()\` in src/metrics.ts (via \`settings.metricsPort\` in src/config.ts); bind to the port the platform gives in process.env.METRICS_PORT.`;
+const summary = (d: Diagnostic[]) => d.map((x) => `${x.code} ${x.range.start.line}:${x.range.start.character}-${x.range.end.character} ${typeof x.message === "string" ? x.message : x.message.value}`);
+const AT = (port: number) => [`port-binding/no-fixed-port 2:13-33 ${message(port)}`];
+
+describe("language server: values followed through helpers", () => {
+  const session = serverSessions();
+
+  it("editing the constant in config.ts updates server.ts's diagnostics (push)", async () => {
+    const { client, file } = await session(FILES);
+    client.open(file("src/server.ts"));
+    client.open(file("src/config.ts"));
+    assert.deepEqual(summary(await client.diagnosticsFor(file("src/server.ts"), (d) => d.length === 1)), AT(9464));
+    client.change(file("src/config.ts"), "export const settings = { metricsPort: 9500 };\n");
+    assert.deepEqual(summary(await client.diagnosticsFor(file("src/server.ts"), (d) => summary(d)[0]?.includes("9500") === true)), AT(9500));
+    client.change(file("src/config.ts"), "export const settings = { metricsPort: Number(process.env.METRICS_PORT ?? 9464) };\n");
+    assert.deepEqual(await client.diagnosticsFor(file("src/server.ts"), (d) => d.length === 0), []);
+  });
+
+  it("editing the helper updates its callers' diagnostics, and a pull client is asked to refresh", async () => {
+    const { client, file } = await session(FILES, { pull: true });
+    client.open(file("src/server.ts"));
+    client.open(file("src/metrics.ts"));
+    assert.deepEqual(summary((await client.pullDiagnostics(file("src/server.ts"))).items), AT(9464));
+    const before = client.refreshes;
+    client.change(file("src/metrics.ts"), `import http from "node:http";\nexport function startMetrics(port: number) {\n  http.createServer().listen(Number(process.env.METRICS_PORT ?? port));\n}\n`);
+    await client.until(() => (client.refreshes > before ? true : undefined), "workspace/diagnostic/refresh");
+    assert.deepEqual((await client.pullDiagnostics(file("src/server.ts"))).items, []);
+  });
+
+  it("a setting changed on disk (file not open) updates the open caller", async () => {
+    const { client, file } = await session(FILES);
+    client.open(file("src/server.ts"));
+    assert.deepEqual(summary(await client.diagnosticsFor(file("src/server.ts"), (d) => d.length === 1)), AT(9464));
+    writeFileSync(file("src/config.ts"), "export const settings = { metricsPort: 9100 };\n");
+    void client.connection.sendNotification("workspace/didChangeWatchedFiles", { changes: [{ uri: uriOf(file("src/config.ts")), type: 2 }] });
+    assert.deepEqual(summary(await client.diagnosticsFor(file("src/server.ts"), (d) => summary(d)[0]?.includes("9100") === true)), AT(9100));
+  });
+});
