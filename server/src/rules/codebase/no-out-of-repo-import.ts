@@ -4,7 +4,8 @@ import ts from "typescript";
 import { defineRule, type RuleContext, type Trigger } from "../../engine/rule";
 import type { ProjectModel } from "../../engine/project";
 import { mayClimb, moduleSpecifierOf } from "./moduleSpecifiers";
-import { isInside, packageDirOf, withinDeclaredWorkspaces } from "./workspaceRoots";
+import { packageOf } from "../../engine/packages";
+import { isInside, withinDeclaredWorkspaces } from "./workspaceRoots";
 
 /** What a climbing import leaves, or `undefined` when it stays inside its package. */
 type Escape = "project" | "package";
@@ -51,7 +52,7 @@ const SPECIFIER = /(?:\bfrom|\bimport|\brequire)\s*\(?\s*["'`](\.[^"'`\n]*)["'`]
  */
 export const noOutOfRepoImportTrigger: Trigger = {
   test(text, file, project) {
-    const packageDir = file && project ? packageDirOf(project, file) : undefined;
+    const packageDir = file && project ? packageOf(project, file).dir : undefined;
     for (const match of text.matchAll(SPECIFIER)) {
       const specifier = match[1];
       if (!file || !project || packageDir === undefined) {
@@ -96,7 +97,7 @@ export const noOutOfRepoImport = defineRule({
   rolesNote: "In test, fixture, script and config files only imports that leave the repository are reported; leaving the package is fine there.",
   trigger: noOutOfRepoImportTrigger,
   create(context) {
-    const packageDir = packageDirOf(context.project, context.file);
+    const packageDir = packageOf(context.project, context.file).dir;
     const onNode = (node: ts.Node): void => {
       const literal = moduleSpecifierOf(node);
       if (!literal) return;

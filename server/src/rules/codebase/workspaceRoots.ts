@@ -1,5 +1,5 @@
 import path from "node:path";
-import { packageOf, readWorkspaceDeclarations } from "../../engine/packages";
+import { readWorkspaceDeclarations } from "../../engine/packages";
 import type { ProjectModel } from "../../engine/project";
 import { workspaceMatcher } from "../dependencies/workspaces";
 
@@ -8,11 +8,6 @@ export interface WorkspaceRoot {
   dir: string;
   /** Whether a folder, relative to `dir` with forward slashes, is one of its declared workspaces. */
   includes(relativeDir: string): boolean;
-}
-
-/** The folder of the package a file belongs to: its nearest real package.json, else the project root. */
-export function packageDirOf(project: ProjectModel, file: string): string {
-  return packageOf(project, file).dir;
 }
 
 /** The globs `dir` declares (package.json `workspaces`, pnpm-workspace.yaml `packages`). */

@@ -43,15 +43,11 @@ function runtimeSpecifier(node: ts.Node): ts.StringLiteralLike | undefined {
 }
 
 /**
- * The manifest that declares the file's dependencies: the nearest `package.json`, skipping
- * marker files such as `{ "type": "module" }` in a sub-folder, which have no name and declare nothing.
+ * The manifest that declares the file's dependencies: its package's, as the package graph sees it
+ * (marker files such as `{ "type": "module" }` in a sub-folder start no package).
  */
 function manifestFor(project: ProjectModel, file: string): PackageInfo | undefined {
-  const nearest = project.nearestPackage(file);
-  const declaresNothing = (pkg: PackageInfo): boolean =>
-    !pkg.name && [pkg.dependencies, pkg.devDependencies, pkg.peerDependencies, pkg.optionalDependencies].every((deps) => Object.keys(deps).length === 0);
-  if (!nearest || !declaresNothing(nearest)) return nearest;
-  return ancestorPackages(project, nearest.dir).find((pkg) => !declaresNothing(pkg)) ?? nearest;
+  return packageOf(project, file).manifest;
 }
 
 function declares(pkg: PackageInfo, name: string, devAllowed: boolean): boolean {
