@@ -10,7 +10,7 @@ export const FILE_ROLES: readonly FileRole[] = ["test", "fixture", "script", "co
 
 /** One line per role, for the docs and the README. */
 export const ROLE_DESCRIPTIONS: Readonly<Record<FileRole, string>> = {
-  test: "tests and their helpers: `*.test.*`, `*.spec.*`, `__tests__/`, `test/`, `tests/`, `e2e/`, files the project's jest, vitest, mocha, playwright or cypress config or its `test` scripts select",
+  test: "tests and their helpers: `*.test.*`, `*.spec.*`, `__tests__/`, `test/`, `tests/`, `e2e/`, `.env.test`, `.env.e2e`, files the project's jest, vitest, mocha, playwright or cypress config or its `test` scripts select",
   fixture: "fixture, mock and seed data: `fixtures/`, `__fixtures__/`, `mocks/`, `__mocks__/`, `seeds/`, `seeders/`, `*.fixture.*`, `*.mock.*`, factories under a test or database folder",
   script: "one-off and CLI scripts: `scripts/`, `bin/`, `tools/`, `migrations/`, `bench/`, files a package.json script runs (other than `start`, `dev`, `serve` …)",
   config: "tool configuration: `*.config.*` (`vite.config.ts`, `jest.config.js`), `.*rc.js`, `Gruntfile.js`, `gulpfile.js`",
@@ -46,6 +46,8 @@ const SOURCE_EXT = String.raw`\.[cm]?[jt]sx?$`;
 const TEST_NAME = new RegExp(String.raw`\.(test|spec|e2e|cy)${SOURCE_EXT}`);
 /** Set-up and helper modules named for tests (`setupTests.ts`, `test-utils.tsx`, `jest.setup.js`). */
 const TEST_HELPER_NAME = new RegExp(String.raw`(^|/)((setup-?tests?|tests?-?setup|(test|testing)[-_]?(utils?|helpers?|setup))|(jest|vitest)\.setup)${SOURCE_EXT}`, "i");
+/** Env files a test runner loads (`.env.test`, `.env.e2e`, `.env.test.local`): test settings, not the app's config. */
+const TEST_ENV_NAME = /(^|\/)\.env(\.[^/]+)*\.(test|testing|e2e)(\.[^/]+)*$/;
 const TEST_DIR = /(^|\/)(test|tests|__tests__|spec|specs|e2e|testing|cypress|playwright)\//;
 const FIXTURE_DIR = /(^|\/)(fixtures|__fixtures__|mocks|__mocks__|seeds|seeders)\//;
 const FIXTURE_NAME = new RegExp(String.raw`\.(fixtures?|mocks?|seeds?)${SOURCE_EXT}`);
@@ -68,7 +70,7 @@ const ROOT_BUILD_DIR = /^(build|out)\//;
 export function roleFromPath(relativePath: string, packagePath: string = relativePath): FileRole {
   const path = relativePath.replace(/\\/g, "/");
   const inPackage = packagePath.replace(/\\/g, "/");
-  if (TEST_NAME.test(path) || TEST_HELPER_NAME.test(path)) return "test";
+  if (TEST_NAME.test(path) || TEST_HELPER_NAME.test(path) || TEST_ENV_NAME.test(path)) return "test";
   if (FIXTURE_DIR.test(path) || FIXTURE_NAME.test(path) || (FACTORY.test(path) && FACTORY_HOME.test(path))) return "fixture";
   // A config inside a test folder (`test/playwright.config.js`) is test tooling.
   if (TEST_DIR.test(path)) return "test";

@@ -2,12 +2,15 @@ import assert from "node:assert/strict";
 import { it } from "node:test";
 import { envFileNotIgnored } from "../../../server/src/rules/config/env-file-not-ignored";
 import { runRuleTests } from "../../helpers/ruleTester";
+import { random } from "./secrets/samples";
 
 const msg = (file: string, entry = file): string =>
   `${file} is not ignored by git, so its values (often secrets) get committed; add ${entry} to .gitignore and commit a .env.example with the names only.`;
 
 // Values are assembled at run time so the repository itself never holds a credential-looking line.
 const secretLine = "STRIPE_KEY=" + "sk_test_" + "abc123";
+// A token long enough to be Stripe's format: what makes a test env file worth reporting.
+const realTokenLine = "STRIPE_KEY=" + "sk_" + "live_" + random("alnum", 24);
 
 runRuleTests(envFileNotIgnored, {
   valid: [
@@ -28,6 +31,11 @@ runRuleTests(envFileNotIgnored, {
     { code: `${secretLine}\n`, filename: "packages/api/.env", files: { ".gitignore": ".env\n" } },
     { code: `${secretLine}\n`, filename: "packages/api/.env", files: { "packages/api/.gitignore": ".env\n" } },
     { code: `${secretLine}\n`, filename: "config/.env", files: { ".gitignore": "config/\n" } },
+    // Test settings committed on purpose, with dummy values only (the shape of real NestJS and
+    // Express boilerplates): `.env.test`, `.env.e2e`, a fixture app's `.env`.
+    { code: "# env file for e2e testing\nDB_HOST='localhost'\nDB_PASSWORD='password'\nJWT_SECRET=test-secret\n", filename: ".env.test", files: { ".gitignore": "node_modules/\n" } },
+    { code: "SWAGGER_PASSWORD=1234\nAPI_KEY=abc\n", filename: ".env.e2e", files: { ".gitignore": "node_modules/\n" } },
+    { code: "TOKEN=x\n", filename: "test/fixtures/app/.env", files: { ".gitignore": "node_modules/\n" } },
   ],
   invalid: [
     {
@@ -115,12 +123,21 @@ runRuleTests(envFileNotIgnored, {
       outputFiles: { ".gitignore": ".env\n" },
     },
     {
-      name: "test fixtures at lower severity",
-      code: "TOKEN=x\n",
+      name: "a test env file that holds a real credential: reported one step lower",
+      code: `DB_PASSWORD=password\n${realTokenLine}\n`,
+      filename: ".env.test",
+      files: { ".gitignore": "node_modules/\n" },
+      errors: [{ message: msg(".env.test"), line: 1, column: 1, endLine: 1, endColumn: 21, severity: "info" }],
+      output: `DB_PASSWORD=password\n${realTokenLine}\n`,
+      outputFiles: { ".gitignore": "node_modules/\n.env.test\n" },
+    },
+    {
+      name: "a fixture's .env with a provider token: reported one step lower",
+      code: `${realTokenLine}\n`,
       filename: "test/fixtures/app/.env",
       files: { ".gitignore": "node_modules/\n" },
-      errors: [{ message: msg("test/fixtures/app/.env"), line: 1, column: 1, endLine: 1, endColumn: 8, severity: "info" }],
-      output: "TOKEN=x\n",
+      errors: [{ message: msg("test/fixtures/app/.env"), line: 1, column: 1, endLine: 1, endColumn: realTokenLine.length + 1, severity: "info" }],
+      output: `${realTokenLine}\n`,
       outputFiles: { ".gitignore": "node_modules/\ntest/fixtures/app/.env\n" },
     },
     {

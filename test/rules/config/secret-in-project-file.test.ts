@@ -191,6 +191,11 @@ const valid: ValidCase[] = [
     code: json({ scripts: { build: "tsc -p tsconfig.json && webpack --mode=production", start: "node --max-old-space-size=4096 dist/main.js", lint: "eslint --max-warnings=0 --ext .ts,.tsx src", docs: "typedoc --plugin typedoc-plugin-markdown-extended src/index.ts", auth: "node auth.js --token-file /run/secrets/api_token" } }),
   },
   { name: "package.json: broken JSON is not a crash", filename: "package.json", code: `{ "scripts": { "start": "TOKEN=${HEX} node` },
+  {
+    name: ".env.example: word-like sample values document the variable, they publish nothing",
+    filename: ".env.example",
+    code: "SWAGGER_USERNAME=admin\nSWAGGER_PASSWORD=1234\nDB_PASSWORD=postgres\nMONITOR_PASSWORD=admin123\n",
+  },
   { name: ".env.example with blank values and placeholders", filename: ".env.example", code: "API_KEY=\nSTRIPE_KEY=<your-stripe-key>\nDB_PASSWORD=changeme\nDATABASE_URL=postgres://postgres:postgres@localhost:5432/app\n" },
   { name: "a real .env is config/env-file-not-ignored's business", filename: ".env", code: `STRIPE_KEY=${STRIPE}\n`, files: { ".gitignore": ".env\n" } },
   { name: ".env.vault is encrypted by design", filename: ".env.vault", code: `DOTENV_VAULT_PRODUCTION="${B64}${HEX}"\n` },

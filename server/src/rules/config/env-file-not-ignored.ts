@@ -2,7 +2,9 @@ import path from "node:path";
 import { lineEndingOf } from "../../engine/envFile";
 import { defineRule, type ProjectFileContext } from "../../engine/rule";
 import type { Fix } from "../../engine/types";
+import { DOTENV_SYNTAX, keyValueLines } from "../../engine/formats/keyValueLines";
 import { isEnvTemplate } from "./data/envFileNames";
+import { detectSecret } from "./secrets/detector";
 import { gitIgnores } from "./gitignoreChain";
 
 /**
@@ -36,6 +38,19 @@ function gitignoreFix(context: ProjectFileContext, entry: string): Fix | undefin
   return { title, safe: true, edits: [{ file, start: existing.length, end: existing.length, newText }], creates: [] };
 }
 
+/**
+ * Whether the file holds a secret that identifies itself (a provider token, a private key, a URL
+ * with a random password). A test env file (`.env.test`) is committed on purpose with dummy
+ * values; it matters only when one of them is a real credential.
+ */
+function holdsSelfIdentifyingSecret(text: string): boolean {
+  return keyValueLines(text, DOTENV_SYNTAX).some((line) => {
+    const name = line.key;
+    const detection = detectSecret(line.value, { name, role: "value", configures: true, names: () => name.toLowerCase(), siblings: () => "" }, () => false);
+    return detection?.selfIdentifying === true;
+  });
+}
+
 function check(context: ProjectFileContext): void {
   const name = path.posix.basename(context.relativePath);
   if (isEnvTemplate(name) || context.relativePath.startsWith("../")) return;
@@ -49,6 +64,8 @@ function check(context: ProjectFileContext): void {
     end: firstLineEnd,
     message: `${context.relativePath} is not ignored by git, so its values (often secrets) get committed; add ${entry} to .gitignore and commit a .env.example with the names only.`,
     fixes: fix ? [fix] : [],
+    // Only consulted in test env files, whose policy is `self-identifying only`.
+    selfIdentifying: context.role === "test" || context.role === "fixture" ? holdsSelfIdentifyingSecret(context.text) : false,
   });
 }
 
@@ -60,7 +77,8 @@ export const envFileNotIgnored = defineRule({
   description: "A .env file with real values must be ignored by git; only templates such as .env.example belong in the repository.",
   rationale: "Config varies between deploys and often holds credentials; the codebase must be open-sourceable at any moment without leaking it, so env files stay out of version control.",
   fixable: true,
-  roles: { test: "lowered", fixture: "lowered" },
+  // `.env.test` and env files under test folders hold test settings: reported only when they hold a real credential.
+  roles: { test: "self-identifying only", fixture: "self-identifying only" },
   // Source files never matter to this rule: it only checks `.env*` project files. `(?!)` never matches.
   // Project files only: no source file is ever parsed for this rule.
   trigger: null,

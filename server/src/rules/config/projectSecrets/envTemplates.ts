@@ -22,6 +22,7 @@ export function checkEnvTemplate(context: ProjectFileContext): void {
       start: line.valueStart,
       end: line.valueEnd,
       where: `\`${line.key}\` of ${base}`,
+      documents: true,
       advice: `Leave it blank (${line.key}=) in the template and keep the real value in .env or the deployment's environment.`,
       fix: () => replaceFix(context.file, line.valueStart, line.valueEnd, "", `Blank the value of ${line.key} in ${base}`),
     });

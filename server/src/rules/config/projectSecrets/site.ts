@@ -3,6 +3,7 @@ import type { ProjectFileContext, RuleOptions } from "../../../engine/rule";
 import type { Fix } from "../../../engine/types";
 import { allowListOf } from "../secrets/allowList";
 import { detectSecret, type Detection } from "../secrets/detector";
+import { looksRandom } from "../secrets/entropy";
 import { literalOffsets } from "../secrets/strings";
 
 /** One value of a project file, with what the message and the fix need to know about its place. */
@@ -19,6 +20,12 @@ export interface ValueSite {
   /** The last sentence of the message: what to do instead. */
   advice: string;
   fix?: (detection: Detection) => Fix | undefined;
+  /**
+   * The file documents values rather than configuring anything (a committed `.env.example`): a
+   * word-like sample (`1234`, `postgres`) there publishes nothing; only a value that looks random
+   * or identifies itself is a leaked secret.
+   */
+  documents?: boolean;
 }
 
 /**
@@ -38,6 +45,7 @@ export function checkValue(context: ProjectFileContext, site: ValueSite): void {
   // A project file is config by nature: a password there configures something, whatever its key.
   const detection = detectSecret(site.value, { name, role: "value", configures: true, names: () => (name ?? "").toLowerCase(), siblings: () => "" }, allowListFor(context));
   if (!detection) return;
+  if (site.documents && !detection.selfIdentifying && !looksRandom(detection.secret)) return;
   const fix = site.fix?.(detection);
   context.report({
     ...(detection.embedded ? embeddedRange(context.text, site, detection) : { start: site.start, end: site.end }),
