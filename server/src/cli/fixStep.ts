@@ -30,13 +30,14 @@ const wantedBy = (options: FixStepOptions) => (finding: Finding) => !options.err
  * only errors are fixed, as ESLint does. `--fix`, `--fix-dry-run` and the "fixable" count all
  * re-analyse this way, so they agree.
  */
-function reanalysis(options: FixStepOptions, host: DocumentHost): { reanalyze: (changed: readonly string[]) => Finding[]; inScope: (file: string) => boolean } {
+function reanalysis(options: FixStepOptions, host: DocumentHost, reportedOnly = false): { reanalyze: (changed: readonly string[]) => Finding[]; inScope: (file: string) => boolean } {
   const engine = new Engine({ root: options.root, rules: options.rules, config: options.config, host });
   const wanted = wantedBy(options);
   // The run's files: a fix may write to a file outside them (an ignored `.env`), but findings
   // there are never reported, so they are never analysed or fixed either.
   const discover = () => new Set(discoverFiles(options.root, { paths: options.paths, ignore: options.config.ignore }).files);
   let scope = discover();
+  const reportedFiles = new Set(options.findings.map((finding) => finding.file));
   return {
     inScope: (file) => scope.has(file),
     reanalyze(changed) {
@@ -44,7 +45,11 @@ function reanalysis(options: FixStepOptions, host: DocumentHost): { reanalyze: (
       const factsChanged = changed.some(isProjectFactFile);
       // A created `.env.example` joins the run; a written, git-ignored one never does.
       if (factsChanged) scope = discover();
-      const files = factsChanged ? [...scope] : changed.filter((file) => scope.has(file));
+      const changedInScope = changed.filter((file) => scope.has(file));
+      // Counting what gets fixed among the reported findings needs only their files: a new
+      // finding elsewhere is fixed too, but it was never reported, so it never counts. This keeps
+      // the count from re-analysing a whole monorepo, single-threaded, after each `.env.example` append.
+      const files = !factsChanged ? changedInScope : reportedOnly ? [...new Set([...changedInScope, ...reportedFiles])].filter((file) => scope.has(file)) : [...scope];
       const found = files.flatMap((file) => engine.analyzeFile(file).findings).filter(wanted);
       return options.hide ? options.hide(found) : found;
     },
@@ -61,10 +66,10 @@ export function fixProject(options: FixStepOptions): Promise<ApplyFixesResult> {
  * Every pass of `--fix`, in memory: what `--fix-dry-run` prints and what "fixable" counts. Fixes
  * that would write outside the project are left out, as `--fix` leaves them.
  */
-export function simulateProjectFixes(options: FixStepOptions): SimulatedFixes {
+export function simulateProjectFixes(options: FixStepOptions, reportedOnly = false): SimulatedFixes {
   let current: (file: string) => string | undefined = diskHost.readFile;
   const host: DocumentHost = { readFile: (file) => current(file), fileExists: (file) => current(file) !== undefined };
-  const { reanalyze, inScope } = reanalysis(options, host);
+  const { reanalyze, inScope } = reanalysis(options, host, reportedOnly);
   const writable = new Map<string, boolean>();
   const inside = (file: string): boolean => {
     if (!writable.has(file)) writable.set(file, writableTarget(options.root, file) !== undefined);
@@ -84,7 +89,7 @@ export function simulateProjectFixes(options: FixStepOptions): SimulatedFixes {
 /** The findings of the report that one `--fix` will fix. */
 export function fixableFindings(options: FixStepOptions): Set<Finding> {
   if (!options.findings.some((finding) => finding.fixes[0]?.safe)) return new Set();
-  return fixedOriginals(options.findings, simulateProjectFixes(options).applied);
+  return fixedOriginals(options.findings, simulateProjectFixes(options, true).applied);
 }
 
 const shown = (root: string, file: string): string => path.relative(root, file).split(path.sep).join("/");
