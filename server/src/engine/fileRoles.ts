@@ -13,7 +13,7 @@ export const ROLE_DESCRIPTIONS: Readonly<Record<FileRole, string>> = {
   test: "tests and their helpers: `*.test.*`, `*.spec.*`, `__tests__/`, `test/`, `tests/`, `e2e/`, `.env.test`, `.env.e2e`, files the project's jest, vitest, mocha, playwright or cypress config or its `test` scripts select",
   fixture: "fixture, mock and seed data: `fixtures/`, `__fixtures__/`, `mocks/`, `__mocks__/`, `seeds/`, `seeders/`, `*.fixture.*`, `*.mock.*`, factories under a test or database folder",
   script: "one-off and CLI scripts: `scripts/`, `bin/`, `tools/`, `migrations/`, `bench/`, files a package.json script runs (other than `start`, `dev`, `serve` …)",
-  config: "tool configuration: `*.config.*` (`vite.config.ts`, `jest.config.js`), `.*rc.js`, `Gruntfile.js`, `gulpfile.js`",
+  config: "tool configuration: `*.config.*` (`vite.config.ts`, `jest.config.js`), `.*rc.js`, `Gruntfile.js`, `gulpfile.js`, files in dot-folders (`.storybook/`, `.github/`)",
   build: "build output: `dist/`, `.next/`, `.nuxt/`, `.output/`, `coverage/`, and `build/` or `out/` at a package root",
   client: "code bundled for the browser: a Next.js `pages/` file, the `src/` of a Vite or react-scripts front-end",
   app: "everything else: the code that runs the app",
@@ -55,6 +55,8 @@ const FIXTURE_NAME = new RegExp(String.raw`\.(fixtures?|mocks?|seeds?)${SOURCE_E
 const FACTORY = new RegExp(String.raw`(^|/)factories/|\.factory${SOURCE_EXT}`);
 const FACTORY_HOME = /(^|\/)(test|tests|__tests__|spec|specs|e2e|testing|db|database)\//;
 const SCRIPT_DIR = /(^|\/)(scripts|bin|tools|migrations|bench|benchmarks)\//;
+/** Dot-folders hold tool setup (`.storybook/`, `.stylelint/`, `.github/`, `.husky/`), never the app. */
+const DOT_TOOL_DIR = /(^|\/)\.[^/.][^/]*\//;
 const CONFIG_NAME = /(^|\/)([^/]+\.config\.[cm]?[jt]s|\.[^/]+rc\.[cm]?js|Gruntfile\.js|gulpfile\.[cm]?[jt]s)$/;
 /** Output folders of bundlers and frameworks, wherever they sit. */
 const BUILD_DIR = /(^|\/)(dist|\.next|\.nuxt|\.output|\.svelte-kit|\.vercel|\.netlify|coverage|storybook-static)\//;
@@ -77,6 +79,7 @@ export function roleFromPath(relativePath: string, packagePath: string = relativ
   // Before build output: `build/webpack.config.js` is the build's own config.
   if (CONFIG_NAME.test(path)) return "config";
   if (BUILD_DIR.test(path) || ROOT_BUILD_DIR.test(path) || ROOT_BUILD_DIR.test(inPackage)) return "build";
+  if (DOT_TOOL_DIR.test(path)) return "config";
   if (SCRIPT_DIR.test(path)) return "script";
   return "app";
 }
