@@ -27,17 +27,33 @@ const wantedBy = (options: FixStepOptions) => (finding: Finding) => !options.err
  * What a pass re-analyses: the files it changed (or whose fixes waited), and after a pass that
  * wrote a project fact (`.env.example`, `package.json`, ...) every file of the run, since any of
  * them may now have new fixable findings: one `--fix` reaches what a second would. With `--quiet`
- * only errors are fixed, as ESLint does. `--fix`, `--fix-dry-run` and the "fixable" count all
- * re-analyse this way, so they agree.
+ * only errors are fixed, as ESLint does. `--fix` and `--fix-dry-run` re-analyse this way, so they
+ * agree; the "fixable" count (`reportedOnly`) follows only the reported findings' files.
  */
 function reanalysis(options: FixStepOptions, host: DocumentHost, reportedOnly = false): { reanalyze: (changed: readonly string[]) => Finding[]; inScope: (file: string) => boolean } {
   const engine = new Engine({ root: options.root, rules: options.rules, config: options.config, host });
   const wanted = wantedBy(options);
+  const found = (files: readonly string[]): Finding[] => {
+    const all = files.flatMap((file) => engine.analyzeFile(file).findings).filter(wanted);
+    return options.hide ? options.hide(all) : all;
+  };
+  if (reportedOnly) {
+    // Counting what gets fixed among the reported findings needs only their files: a new finding
+    // elsewhere is fixed too, but it was never reported, so it never counts. No walk of the tree,
+    // no re-analysis of a whole monorepo after each `.env.example` append.
+    const reportedFiles = new Set(options.findings.map((finding) => finding.file));
+    return {
+      inScope: (file) => reportedFiles.has(file),
+      reanalyze: (changed) => {
+        for (const file of changed) engine.invalidate(file);
+        return found(changed.some(isProjectFactFile) ? [...reportedFiles] : changed.filter((file) => reportedFiles.has(file)));
+      },
+    };
+  }
   // The run's files: a fix may write to a file outside them (an ignored `.env`), but findings
   // there are never reported, so they are never analysed or fixed either.
   const discover = () => new Set(discoverFiles(options.root, { paths: options.paths, ignore: options.config.ignore }).files);
   let scope = discover();
-  const reportedFiles = new Set(options.findings.map((finding) => finding.file));
   return {
     inScope: (file) => scope.has(file),
     reanalyze(changed) {
@@ -45,13 +61,7 @@ function reanalysis(options: FixStepOptions, host: DocumentHost, reportedOnly = 
       const factsChanged = changed.some(isProjectFactFile);
       // A created `.env.example` joins the run; a written, git-ignored one never does.
       if (factsChanged) scope = discover();
-      const changedInScope = changed.filter((file) => scope.has(file));
-      // Counting what gets fixed among the reported findings needs only their files: a new
-      // finding elsewhere is fixed too, but it was never reported, so it never counts. This keeps
-      // the count from re-analysing a whole monorepo, single-threaded, after each `.env.example` append.
-      const files = !factsChanged ? changedInScope : reportedOnly ? [...new Set([...changedInScope, ...reportedFiles])].filter((file) => scope.has(file)) : [...scope];
-      const found = files.flatMap((file) => engine.analyzeFile(file).findings).filter(wanted);
-      return options.hide ? options.hide(found) : found;
+      return found(factsChanged ? [...scope] : changed.filter((file) => scope.has(file)));
     },
   };
 }
