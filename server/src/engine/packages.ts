@@ -151,7 +151,6 @@ class PackageGraph {
   private readonly byDir = new Map<string, Package>();
   private readonly declarations = new Map<string, WorkspaceDeclaration[]>();
   private readonly workspaceRoots = new Map<string, Package | null>();
-  private readonly envFiles = new Map<string, EnvFile | null>();
   private listed: Package[] | undefined;
   private readonly members = new Map<string, Package[]>();
 
@@ -249,8 +248,10 @@ class PackageGraph {
    */
   envFile(pkg: Package, name: ".env" | ".env.example"): EnvFile | undefined {
     const key = `${name}\u0000${pkg.dir}`;
-    if (!this.envFiles.has(key)) this.envFiles.set(key, this.findEnvFile(pkg.dir, name) ?? null);
-    return this.envFiles.get(key) ?? undefined;
+    // Kept apart from the graph: writing `.env.example` (every pass of a fix-all) drops only this.
+    const envFiles = this.project.memo(ENV_FACTS, () => new Map<string, EnvFile | null>(), { envFacts: true });
+    if (!envFiles.has(key)) envFiles.set(key, this.findEnvFile(pkg.dir, name) ?? null);
+    return envFiles.get(key) ?? undefined;
   }
 
   private findEnvFile(start: string, name: ".env" | ".env.example"): EnvFile | undefined {
@@ -263,6 +264,8 @@ class PackageGraph {
     return undefined;
   }
 }
+
+const ENV_FACTS = "packages:env-files";
 
 function graphOf(project: ProjectModel): PackageGraph {
   return project.memo("packages", () => new PackageGraph(project));

@@ -40,6 +40,8 @@ function workspacesOf(value: unknown): string[] {
 export class ProjectModel {
   private readonly packages = new Map<string, PackageInfo | null>();
   private readonly lazy = new Map<string, unknown>();
+  /** Memo keys that depend on `.env*` files and nothing else: the only ones an env file change drops. */
+  private readonly envFactKeys = new Set<string>();
   private readonly noted = new Set<string>();
   readonly notes: Note[] = [];
   /** Per-file facts over every source of the project (is there a SIGTERM handler anywhere?). */
@@ -60,7 +62,12 @@ export class ProjectModel {
   invalidate(file: string): void {
     const base = path.basename(file);
     if (base === "package.json") this.packages.clear();
-    if (isProjectFactFile(file)) this.lazy.clear();
+    if (isProjectFactFile(file)) {
+      // A fix-all appends to `.env.example` on every pass: that must not rebuild the package
+      // graph and the file roles, which a whole-tree walk feeds.
+      if (/^\.env/.test(base)) for (const key of this.envFactKeys) this.lazy.delete(key);
+      else this.lazy.clear();
+    }
     this.resolution?.invalidate(file);
     if (base === ".gitignore") this.sources.rediscover();
     this.sources.invalidate(file);
@@ -73,8 +80,12 @@ export class ProjectModel {
     this.notes.push(note);
   }
 
-  /** A project fact, computed on first use and dropped when a project fact file changes. */
-  memo<T>(key: string, compute: () => T): T {
+  /**
+   * A project fact, computed on first use and dropped when a project fact file changes. Facts
+   * that read `.env*` files must say so (`envFacts`); every other fact survives an env file change.
+   */
+  memo<T>(key: string, compute: () => T, options: { envFacts?: boolean } = {}): T {
+    if (options.envFacts) this.envFactKeys.add(key);
     if (!this.lazy.has(key)) this.lazy.set(key, compute());
     return this.lazy.get(key) as T;
   }
