@@ -60,3 +60,42 @@ describe("language server: values followed through helpers", () => {
     assert.deepEqual(summary(await client.diagnosticsFor(file("src/server.ts"), (d) => summary(d)[0]?.includes("9100") === true)), AT(9100));
   });
 });
+
+/**
+ * Client code through the import graph: lib/keys.ts is client code while only a "use client"
+ * component imports it; the verdict follows edits to the importer, open or on disk.
+ */
+const CLIENT_FILES = {
+  "package.json": JSON.stringify({ name: "shop", dependencies: { next: "15.0.0", react: "19.0.0" } }),
+  "package-lock.json": "{}\n",
+  "lib/keys.ts": "export const stripeKey = process.env.STRIPE_SECRET_KEY;\n",
+  "app/PayButton.tsx": `"use client";\nimport { stripeKey } from "../lib/keys";\nexport const PayButton = () => <button data-k={stripeKey} />;\n`,
+};
+const CLIENT_READ = [
+  "config/secret-in-client-bundle 0:25-54 process.env.STRIPE_SECRET_KEY is a server-only secret read in a module only client code imports (app/PayButton.tsx); move the read to server code and send the client only what it needs (a public prefix would publish the secret).",
+];
+const secretInClient = (d: Diagnostic[]) => summary(d).filter((line) => line.startsWith("config/secret-in-client-bundle"));
+
+describe("language server: client code through importers", () => {
+  const session = serverSessions();
+
+  it("an importer that drops \"use client\" (open buffer) clears the finding, and adding it back restores it", async () => {
+    const { client, file } = await session(CLIENT_FILES);
+    client.open(file("lib/keys.ts"));
+    client.open(file("app/PayButton.tsx"));
+    assert.deepEqual(secretInClient(await client.diagnosticsFor(file("lib/keys.ts"), (d) => secretInClient(d).length === 1)), CLIENT_READ);
+    client.change(file("app/PayButton.tsx"), CLIENT_FILES["app/PayButton.tsx"].replace('"use client";\n', ""));
+    assert.deepEqual(secretInClient(await client.diagnosticsFor(file("lib/keys.ts"), (d) => secretInClient(d).length === 0)), []);
+    client.change(file("app/PayButton.tsx"), CLIENT_FILES["app/PayButton.tsx"]);
+    assert.deepEqual(secretInClient(await client.diagnosticsFor(file("lib/keys.ts"), (d) => secretInClient(d).length === 1)), CLIENT_READ);
+  });
+
+  it("a server component created on disk that imports the module clears the finding", async () => {
+    const { client, file } = await session(CLIENT_FILES);
+    client.open(file("lib/keys.ts"));
+    assert.deepEqual(secretInClient(await client.diagnosticsFor(file("lib/keys.ts"), (d) => secretInClient(d).length === 1)), CLIENT_READ);
+    writeFileSync(file("app/page.tsx"), `import { stripeKey } from "../lib/keys";\nexport default function Page() { return <p>{stripeKey.length}</p>; }\n`);
+    void client.connection.sendNotification("workspace/didChangeWatchedFiles", { changes: [{ uri: uriOf(file("app/page.tsx")), type: 1 }] });
+    assert.deepEqual(secretInClient(await client.diagnosticsFor(file("lib/keys.ts"), (d) => secretInClient(d).length === 0)), []);
+  });
+});
