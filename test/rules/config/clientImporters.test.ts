@@ -77,6 +77,12 @@ const valid: ValidCase[] = [
       "components/Pay.tsx": useClient(`import { stripeKey } from "../lib/c";\nexport const Pay = () => <p>{stripeKey}</p>;\n`),
     },
   },
+  {
+    name: "more importers than the budget (41 client components) is not followed",
+    code: KEYS,
+    filename: "lib/keys.ts",
+    files: Object.fromEntries([["package.json", next], ...Array.from({ length: 41 }, (_, i) => [`components/C${i}.tsx`, useClient(`import { stripeKey } from "../lib/keys";\nexport const C = () => <p>{stripeKey}</p>;\n`)])]),
+  },
   { name: "an import cycle with no client at its end", code: `import "./loop";\n${KEYS}`, filename: "lib/keys.ts", files: { "package.json": next, "lib/loop.ts": `import { stripeKey } from "./keys";\nexport const k = stripeKey;\n` } },
   {
     name: "a Vite app's server/ folder is server code",

@@ -13,11 +13,13 @@ import { isTestCode } from "../../engine/fileRoles";
  * Lazy and bounded: asked only for a file that reads a secret-named variable; importers are found
  * from each source's import specifiers (a fact of its text, cached until it changes), narrowed by
  * the specifier's last segment before anything is resolved; at most MAX_IMPORTERS importers are
- * judged per question. Test, fixture and tool-config importers never ship and are not counted.
+ * per module and MAX_JUDGED in all per analysed file are judged. Test, fixture and tool-config importers never ship and are not counted.
  */
 
 export const MAX_DEPTH = 3;
 export const MAX_IMPORTERS = 40;
+/** Importers judged per analysed file, over all levels: past it the answer is "not known to be client". */
+export const MAX_JUDGED = 120;
 
 interface ImportFacts {
   /** Specifiers of value imports, re-exports, `require` and `import()` (type-only imports are left out). */
@@ -91,7 +93,7 @@ function markedClient(file: string, facts: ImportFacts, project: ProjectModel): 
  * last), or `undefined` when some importer may run on the server, there is none, or the budget
  * or the depth runs out.
  */
-function clientChain(file: string, project: ProjectModel, depth: number, seen: Set<string>): string[] | undefined {
+function clientChain(file: string, project: ProjectModel, depth: number, seen: Set<string>, budget: { judged: number }): string[] | undefined {
   if (depth >= MAX_DEPTH) return undefined;
   const importers = importersOf(file, project);
   if (!importers || importers.length === 0) return undefined;
@@ -99,12 +101,13 @@ function clientChain(file: string, project: ProjectModel, depth: number, seen: S
   for (const importer of importers) {
     // An import cycle adds nothing: the cycle's other importers decide.
     if (seen.has(importer)) continue;
+    if (++budget.judged > MAX_JUDGED) return undefined;
     const facts = factsOf(project, importer);
     if (!facts || facts.useServer || facts.serverOnly) return undefined;
     let found: string[] | undefined;
     if (markedClient(importer, facts, project)) found = [importer];
     else {
-      const above = clientChain(importer, project, depth + 1, new Set([...seen, importer]));
+      const above = clientChain(importer, project, depth + 1, new Set([...seen, importer]), budget);
       found = above && [importer, ...above];
     }
     if (!found) return undefined;
@@ -115,7 +118,7 @@ function clientChain(file: string, project: ProjectModel, depth: number, seen: S
 
 /** `file` as client code because only client code imports it, with the message's wording. */
 export function clientByImporters(file: string, project: ProjectModel): ClientFile | undefined {
-  const chain = clientChain(file, project, 0, new Set([file]));
+  const chain = clientChain(file, project, 0, new Set([file]), { judged: 0 });
   if (!chain) return undefined;
   const shown = chain.map((step) => project.relative(step));
   const via = shown.length > 1 ? ` through ${shown.slice(0, -1).reverse().join(", ")}` : "";
