@@ -24,6 +24,8 @@ export const MAX_JUDGED = 120;
 interface ImportFacts {
   /** Specifiers of value imports, re-exports, `require` and `import()` (type-only imports are left out). */
   specifiers: string[];
+  /** Their last segments without extension (`../lib/keys.js` → `keys`): what a file's name is matched against. */
+  segments: ReadonlySet<string>;
   useClient: boolean;
   useServer: boolean;
   serverOnly: boolean;
@@ -41,6 +43,7 @@ function importFacts(text: string): ImportFacts {
   const head = DIRECTIVES.exec(text)?.[0] ?? "";
   return {
     specifiers: [...specifiers],
+    segments: new Set([...specifiers].map(lastSegment)),
     useClient: /["']use client["']/.test(head),
     useServer: /["']use server["']/.test(head),
     serverOnly: specifiers.has("server-only"),
@@ -60,18 +63,48 @@ function lastSegment(specifier: string): string {
   return last.replace(/\.(?:[cm]?[jt]sx?)$/, "");
 }
 
+/**
+ * Which sources name a segment, over the whole project. Rebuilt when any source's facts were
+ * recomputed since (its text changed): checked once per question by identity of the cached facts.
+ */
+interface ImportIndex {
+  facts: Map<string, ImportFacts | undefined>;
+  bySegment: Map<string, string[]>;
+}
+
+const indexes = new WeakMap<ProjectModel, ImportIndex>();
+
+function importIndex(project: ProjectModel): ImportIndex {
+  const files = project.sources.files();
+  const cached = indexes.get(project);
+  if (cached && cached.facts.size === files.length && files.every((file) => cached.facts.get(file) === factsOf(project, file))) return cached;
+  const index: ImportIndex = { facts: new Map(), bySegment: new Map() };
+  for (const file of files) {
+    const facts = factsOf(project, file);
+    index.facts.set(file, facts);
+    for (const segment of facts?.segments ?? []) {
+      const list = index.bySegment.get(segment);
+      if (list) list.push(file);
+      else index.bySegment.set(segment, [file]);
+    }
+  }
+  indexes.set(project, index);
+  return index;
+}
+
 /** The project sources that import `file` (not counting tests, fixtures and tool configs); `undefined` past the budget. */
-function importersOf(file: string, project: ProjectModel): string[] | undefined {
-  const stems = new Set(stemsOf(file));
+function importersOf(file: string, project: ProjectModel, index: ImportIndex): string[] | undefined {
+  const stems = stemsOf(file);
+  const candidates = new Set(stems.flatMap((stem) => index.bySegment.get(stem) ?? []));
   const importers: string[] = [];
-  for (const candidate of project.sources.files()) {
+  for (const candidate of [...candidates].sort()) {
     if (candidate === file) continue;
-    const facts = factsOf(project, candidate);
-    if (!facts || !facts.specifiers.some((specifier) => stems.has(lastSegment(specifier)))) continue;
+    const facts = index.facts.get(candidate);
+    if (!facts) continue;
     const role = project.roleOf(candidate);
     if (isTestCode(role) || role === "config") continue;
     const imports = facts.specifiers.some((specifier) => {
-      if (!stems.has(lastSegment(specifier))) return false;
+      if (!stems.includes(lastSegment(specifier))) return false;
       const resolved = project.modules.resolve(specifier, candidate);
       return resolved.kind === "file" && resolved.file === file;
     });
@@ -93,21 +126,26 @@ function markedClient(file: string, facts: ImportFacts, project: ProjectModel): 
  * last), or `undefined` when some importer may run on the server, there is none, or the budget
  * or the depth runs out.
  */
-function clientChain(file: string, project: ProjectModel, depth: number, seen: Set<string>, budget: { judged: number }): string[] | undefined {
+interface Walk {
+  index: ImportIndex;
+  judged: number;
+}
+
+function clientChain(file: string, project: ProjectModel, depth: number, seen: Set<string>, walk: Walk): string[] | undefined {
   if (depth >= MAX_DEPTH) return undefined;
-  const importers = importersOf(file, project);
+  const importers = importersOf(file, project, walk.index);
   if (!importers || importers.length === 0) return undefined;
   let chain: string[] | undefined;
   for (const importer of importers) {
     // An import cycle adds nothing: the cycle's other importers decide.
     if (seen.has(importer)) continue;
-    if (++budget.judged > MAX_JUDGED) return undefined;
-    const facts = factsOf(project, importer);
+    if (++walk.judged > MAX_JUDGED) return undefined;
+    const facts = walk.index.facts.get(importer);
     if (!facts || facts.useServer || facts.serverOnly) return undefined;
     let found: string[] | undefined;
     if (markedClient(importer, facts, project)) found = [importer];
     else {
-      const above = clientChain(importer, project, depth + 1, new Set([...seen, importer]), budget);
+      const above = clientChain(importer, project, depth + 1, new Set([...seen, importer]), walk);
       found = above && [importer, ...above];
     }
     if (!found) return undefined;
@@ -118,7 +156,7 @@ function clientChain(file: string, project: ProjectModel, depth: number, seen: S
 
 /** `file` as client code because only client code imports it, with the message's wording. */
 export function clientByImporters(file: string, project: ProjectModel): ClientFile | undefined {
-  const chain = clientChain(file, project, 0, new Set([file]), { judged: 0 });
+  const chain = clientChain(file, project, 0, new Set([file]), { index: importIndex(project), judged: 0 });
   if (!chain) return undefined;
   const shown = chain.map((step) => project.relative(step));
   const via = shown.length > 1 ? ` through ${shown.slice(0, -1).reverse().join(", ")}` : "";
