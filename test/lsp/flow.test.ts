@@ -99,3 +99,27 @@ describe("language server: client code through importers", () => {
     assert.deepEqual(secretInClient(await client.diagnosticsFor(file("lib/keys.ts"), (d) => secretInClient(d).length === 0)), []);
   });
 });
+
+/** `log4js.configure("config/log4js.json")`: the JSON is read, and an edit to it on disk updates the caller. */
+describe("language server: a log4js JSON config named by path", () => {
+  const session = serverSessions();
+  const stdoutOnly = JSON.stringify({ appenders: { out: { type: "stdout" } }, categories: { default: { appenders: ["out"], level: "info" } } });
+  const withFile = JSON.stringify({ appenders: { out: { type: "stdout" }, app: { type: "file", filename: "logs/app.log" } }, categories: { default: { appenders: ["out", "app"], level: "info" } } });
+  const fileLogging = (d: Diagnostic[]) => summary(d).filter((line) => line.startsWith("logs/no-file-logging"));
+
+  it("a file appender written into the JSON on disk is reported at the configure call", async () => {
+    const { client, file } = await session({
+      "package.json": JSON.stringify({ name: "svc", dependencies: { log4js: "6.9.1" } }),
+      "package-lock.json": "{}\n",
+      "config/log4js.json": stdoutOnly,
+      "src/log.ts": `import log4js from "log4js";\nlog4js.configure("config/log4js.json");\nexport const logger = log4js.getLogger();\n`,
+    });
+    client.open(file("src/log.ts"));
+    assert.deepEqual(fileLogging(await client.diagnosticsFor(file("src/log.ts"), () => true)), []);
+    writeFileSync(file("config/log4js.json"), withFile);
+    void client.connection.sendNotification("workspace/didChangeWatchedFiles", { changes: [{ uri: uriOf(file("config/log4js.json")), type: 2 }] });
+    assert.deepEqual(fileLogging(await client.diagnosticsFor(file("src/log.ts"), (d) => fileLogging(d).length === 1)), [
+      'logs/no-file-logging 1:0-38 log4js "file" appender "app" in config/log4js.json writes logs to "logs/app.log"; use a "stdout" appender and let the platform route the stream.',
+    ]);
+  });
+});
