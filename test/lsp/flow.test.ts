@@ -60,3 +60,66 @@ describe("language server: values followed through helpers", () => {
     assert.deepEqual(summary(await client.diagnosticsFor(file("src/server.ts"), (d) => summary(d)[0]?.includes("9100") === true)), AT(9100));
   });
 });
+
+/**
+ * Client code through the import graph: lib/keys.ts is client code while only a "use client"
+ * component imports it; the verdict follows edits to the importer, open or on disk.
+ */
+const CLIENT_FILES = {
+  "package.json": JSON.stringify({ name: "shop", dependencies: { next: "15.0.0", react: "19.0.0" } }),
+  "package-lock.json": "{}\n",
+  "lib/keys.ts": "export const stripeKey = process.env.STRIPE_SECRET_KEY;\n",
+  "app/PayButton.tsx": `"use client";\nimport { stripeKey } from "../lib/keys";\nexport const PayButton = () => <button data-k={stripeKey} />;\n`,
+};
+const CLIENT_READ = [
+  "config/secret-in-client-bundle 0:25-54 process.env.STRIPE_SECRET_KEY is a server-only secret read in a module only client code imports (app/PayButton.tsx); move the read to server code and send the client only what it needs (a public prefix would publish the secret).",
+];
+const secretInClient = (d: Diagnostic[]) => summary(d).filter((line) => line.startsWith("config/secret-in-client-bundle"));
+
+describe("language server: client code through importers", () => {
+  const session = serverSessions();
+
+  it("an importer that drops \"use client\" (open buffer) clears the finding, and adding it back restores it", async () => {
+    const { client, file } = await session(CLIENT_FILES);
+    client.open(file("lib/keys.ts"));
+    client.open(file("app/PayButton.tsx"));
+    assert.deepEqual(secretInClient(await client.diagnosticsFor(file("lib/keys.ts"), (d) => secretInClient(d).length === 1)), CLIENT_READ);
+    client.change(file("app/PayButton.tsx"), CLIENT_FILES["app/PayButton.tsx"].replace('"use client";\n', ""));
+    assert.deepEqual(secretInClient(await client.diagnosticsFor(file("lib/keys.ts"), (d) => secretInClient(d).length === 0)), []);
+    client.change(file("app/PayButton.tsx"), CLIENT_FILES["app/PayButton.tsx"]);
+    assert.deepEqual(secretInClient(await client.diagnosticsFor(file("lib/keys.ts"), (d) => secretInClient(d).length === 1)), CLIENT_READ);
+  });
+
+  it("a server component created on disk that imports the module clears the finding", async () => {
+    const { client, file } = await session(CLIENT_FILES);
+    client.open(file("lib/keys.ts"));
+    assert.deepEqual(secretInClient(await client.diagnosticsFor(file("lib/keys.ts"), (d) => secretInClient(d).length === 1)), CLIENT_READ);
+    writeFileSync(file("app/page.tsx"), `import { stripeKey } from "../lib/keys";\nexport default function Page() { return <p>{stripeKey.length}</p>; }\n`);
+    void client.connection.sendNotification("workspace/didChangeWatchedFiles", { changes: [{ uri: uriOf(file("app/page.tsx")), type: 1 }] });
+    assert.deepEqual(secretInClient(await client.diagnosticsFor(file("lib/keys.ts"), (d) => secretInClient(d).length === 0)), []);
+  });
+});
+
+/** `log4js.configure("config/log4js.json")`: the JSON is read, and an edit to it on disk updates the caller. */
+describe("language server: a log4js JSON config named by path", () => {
+  const session = serverSessions();
+  const stdoutOnly = JSON.stringify({ appenders: { out: { type: "stdout" } }, categories: { default: { appenders: ["out"], level: "info" } } });
+  const withFile = JSON.stringify({ appenders: { out: { type: "stdout" }, app: { type: "file", filename: "logs/app.log" } }, categories: { default: { appenders: ["out", "app"], level: "info" } } });
+  const fileLogging = (d: Diagnostic[]) => summary(d).filter((line) => line.startsWith("logs/no-file-logging"));
+
+  it("a file appender written into the JSON on disk is reported at the configure call", async () => {
+    const { client, file } = await session({
+      "package.json": JSON.stringify({ name: "svc", dependencies: { log4js: "6.9.1" } }),
+      "package-lock.json": "{}\n",
+      "config/log4js.json": stdoutOnly,
+      "src/log.ts": `import log4js from "log4js";\nlog4js.configure("config/log4js.json");\nexport const logger = log4js.getLogger();\n`,
+    });
+    client.open(file("src/log.ts"));
+    assert.deepEqual(fileLogging(await client.diagnosticsFor(file("src/log.ts"), () => true)), []);
+    writeFileSync(file("config/log4js.json"), withFile);
+    void client.connection.sendNotification("workspace/didChangeWatchedFiles", { changes: [{ uri: uriOf(file("config/log4js.json")), type: 2 }] });
+    assert.deepEqual(fileLogging(await client.diagnosticsFor(file("src/log.ts"), (d) => fileLogging(d).length === 1)), [
+      'logs/no-file-logging 1:0-38 log4js "file" appender "app" in config/log4js.json writes logs to "logs/app.log"; use a "stdout" appender and let the platform route the stream.',
+    ]);
+  });
+});

@@ -15,7 +15,7 @@ export const ROLE_DESCRIPTIONS: Readonly<Record<FileRole, string>> = {
   script: "one-off and CLI scripts: `scripts/`, `bin/`, `tools/`, `migrations/`, `bench/`, files a package.json script runs (other than `start`, `dev`, `serve` …)",
   config: "tool configuration: `*.config.*` (`vite.config.ts`, `jest.config.js`), `.*rc.js`, `Gruntfile.js`, `gulpfile.js`, files in dot-folders (`.storybook/`, `.github/`)",
   build: "build output: `dist/`, `.next/`, `.nuxt/`, `.output/`, `coverage/`, and `build/` or `out/` at a package root",
-  client: "code bundled for the browser: a Next.js `pages/` file, the `src/` of a Vite or react-scripts front-end",
+  client: "code bundled for the browser: a Next.js `pages/` file, the `src/` of a Vite or react-scripts front-end (also when an Express-style API sits beside it in `server/`)",
   app: "everything else: the code that runs the app",
 };
 

@@ -180,7 +180,7 @@ export function startLanguageServer(connection: Connection): void {
     if (dynamicConfiguration) void connection.client.register(DidChangeConfigurationNotification.type, { section: SETTINGS_SECTION });
     if (dynamicWatchers) {
       void connection.client.register(DidChangeWatchedFilesNotification.type, {
-        watchers: [{ globPattern: "**/{package.json,pnpm-workspace.yaml,.gitignore,.env,.env.*,tsconfig*.json,jsconfig.json,.twelve-factor.json,.twelve-factor-baseline.json,.mocharc.*,*.ts,*.tsx,*.mts,*.cts,*.js,*.jsx,*.mjs,*.cjs}" }],
+        watchers: [{ globPattern: "**/{package.json,pnpm-workspace.yaml,.gitignore,.env,.env.*,tsconfig*.json,jsconfig.json,.twelve-factor.json,.twelve-factor-baseline.json,.mocharc.*,*log4js*.json,config/*.json,*.ts,*.tsx,*.mts,*.cts,*.js,*.jsx,*.mjs,*.cjs}" }],
       });
     }
     if (foldersSupported) {

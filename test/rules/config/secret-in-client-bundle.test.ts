@@ -189,19 +189,23 @@ describe("config/secret-in-client-bundle", () => {
   });
 
   it("the trigger parses only files that may be client code and read env", () => {
-    const project = writeProject({ ...next, "web/package.json": viteReact["package.json"] });
+    const project = writeProject({ ...next, "web/package.json": viteReact["package.json"], "api/package.json": JSON.stringify({ dependencies: { express: "4.0.0" } }) });
     try {
       const model = new ProjectModel(project.root, diskHost);
       const at = (rel: string): string => path.join(project.root, rel);
       const read = `const k = process.env.STRIPE_SECRET_KEY;`;
       assert.equal(secretInClientBundle.trigger.test(read), true);
       assert.equal(secretInClientBundle.trigger.test(`const k = 1;`), false);
-      assert.equal(secretInClientBundle.trigger.test(read, at("app/page.tsx"), model), false);
-      assert.equal(secretInClientBundle.trigger.test(read, at("pages/api/x.ts"), model), false);
+      // Without a marker, a file of a UI package that names a secret is parsed: its importers decide.
+      assert.equal(secretInClientBundle.trigger.test(read, at("app/page.tsx"), model), true);
+      assert.equal(secretInClientBundle.trigger.test(`const port = process.env.PORT;`, at("app/page.tsx"), model), false);
+      assert.equal(secretInClientBundle.trigger.test(read, at("app/api/x/route.ts"), model), false);
       assert.equal(secretInClientBundle.trigger.test(`"use client";\n${read}`, at("app/page.tsx"), model), true);
       assert.equal(secretInClientBundle.trigger.test(read, at("pages/index.tsx"), model), true);
       assert.equal(secretInClientBundle.trigger.test(read, at("web/src/a.ts"), model), true);
-      assert.equal(secretInClientBundle.trigger.test(read, at("web/scripts/a.ts"), model), false);
+      assert.equal(secretInClientBundle.trigger.test(read, at("web/scripts/a.ts"), model), true);
+      // A package that renders no UI has no client components to import its files.
+      assert.equal(secretInClientBundle.trigger.test(read, at("api/src/a.ts"), model), false);
     } finally {
       project.cleanup();
     }

@@ -1,6 +1,6 @@
 import path from "node:path";
-import type { ProjectModel } from "../project";
-import { FRONT_END_BUNDLERS, UI_LIBRARIES, isServerPackage } from "./frontEndPackages";
+import type { PackageInfo, ProjectModel } from "../project";
+import { FRONT_END_BUNDLERS, HTTP_SERVER_PACKAGES, UI_LIBRARIES, isServerPackage } from "./frontEndPackages";
 
 /** Why a file ends up in the browser bundle, and whether Next.js prunes server-only exports from it. */
 export interface ClientFile {
@@ -37,9 +37,32 @@ export function clientFileByPath(file: string, project: ProjectModel): ClientFil
     return NEXT_PAGE.test(relative) && !NEXT_SERVER_PAGE.test(relative) ? { where: "a Next.js page, which is bundled for the browser", nextPage: true } : undefined;
   }
   if (!relative.startsWith("src/") || SERVER_BY_CONVENTION.test(relative)) return undefined;
-  if (Object.keys(pkg.dependencies).some(isServerPackage) || Object.keys(pkg.devDependencies).some(isServerPackage)) return undefined;
+  const servers = [...Object.keys(pkg.dependencies), ...Object.keys(pkg.devDependencies)].filter(isServerPackage);
+  if (servers.length > 0 && !serverBesideSrc(pkg, servers, project)) return undefined;
   const bundler = [...FRONT_END_BUNDLERS.keys()].find(depends);
   if (!bundler) return undefined;
   if (bundler === "vite" && !UI_LIBRARIES.some(depends) && !project.host.fileExists(path.join(pkg.dir, "index.html"))) return undefined;
   return { where: `the src/ of a ${FRONT_END_BUNDLERS.get(bundler)} front-end`, nextPage: false };
+}
+
+const escape = (text: string): string => text.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
+/** `from "express"`, `require("express")`, `import("express")`, `import "express"`, for each plain HTTP server. */
+const HTTP_SERVER_IMPORT = new RegExp(String.raw`(?:from|require\s*\(|import\s*\(?)\s*["'\`](${HTTP_SERVER_PACKAGES.map(escape).join("|")})["'\`]`, "g");
+
+/** The plain HTTP servers a source imports (a fact of its text). */
+export function httpServersImported(text: string): ReadonlySet<string> {
+  return new Set([...text.matchAll(HTTP_SERVER_IMPORT)].map((match) => match[1]));
+}
+
+/**
+ * A package whose only server dependencies are plain HTTP servers, used from a `server/` folder at
+ * the package root (a Vite SPA with its express API beside it): its `src/` is still the browser's.
+ * Which files sit under `server/` is a project fact, recomputed when a project fact file changes.
+ */
+function serverBesideSrc(pkg: PackageInfo, servers: readonly string[], project: ProjectModel): boolean {
+  if (!servers.every((name) => HTTP_SERVER_PACKAGES.includes(name))) return false;
+  return project.memo(`server-beside-src:${pkg.dir}`, () => {
+    const folder = path.join(pkg.dir, "server") + path.sep;
+    return project.sources.files().some((file) => file.startsWith(folder) && (project.sources.of("http-servers-imported", file, httpServersImported)?.size ?? 0) > 0);
+  });
 }

@@ -32,3 +32,9 @@ export const SERVER_PACKAGES: readonly string[] = [
 export function isServerPackage(name: string): boolean {
   return SERVER_PACKAGES.some((entry) => (entry.endsWith("/") ? name.startsWith(entry) : name === entry));
 }
+
+/**
+ * Plain HTTP servers: a front-end package may carry one in a `server/` folder beside `src/` (an
+ * API for the SPA, a static file server) without rendering any of `src/` on the server.
+ */
+export const HTTP_SERVER_PACKAGES: readonly string[] = ["express", "fastify", "koa", "@hapi/hapi", "hapi", "hono", "restify", "polka"];

@@ -137,7 +137,8 @@ export class CallTargets {
     return undefined;
   }
 
-  private classAt(expression: ts.Expression, steps: number): ts.ClassLikeDeclaration | undefined {
+  /** The class a name stands for: a declaration, a const class expression, an import of a project file. */
+  classAt(expression: ts.Expression, steps: number): ts.ClassLikeDeclaration | undefined {
     if (steps > MAX_STEPS) return undefined;
     const node = skipOuterExpressions(expression);
     if (ts.isClassExpression(node)) return node;

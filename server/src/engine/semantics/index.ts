@@ -106,6 +106,9 @@ export function createSemantics(project: ProjectModel, parseCache: ParseCache): 
       const result = resolver.withFrame(frame, evaluate);
       return { result, usedArguments: frame.used, usedInstance: frame.instanceUsed === true };
     },
+    classOf(expression) {
+      return callTargets.classAt(expression, 0);
+    },
     startFile() {
       followed = 0;
     },

@@ -84,4 +84,6 @@ export interface Semantics {
    * arguments (and `this.x` for what the instance's constructor stored), for every other question.
    */
   followCall<T>(called: CalledFunction, evaluate: () => T): FollowedCall<T>;
+  /** The project class an expression names (`new SessionCache()`'s callee), in this file or an imported one. */
+  classOf(expression: ts.Expression): ts.ClassLikeDeclaration | undefined;
 }

@@ -1,6 +1,7 @@
 import ts from "typescript";
 import type { ProjectModel } from "../../engine/project";
-import { clientFileByPath, ROUTE_HANDLER, type ClientFile } from "../../engine/roles/clientCode";
+import { clientFileByPath, httpServersImported, ROUTE_HANDLER, type ClientFile } from "../../engine/roles/clientCode";
+import { UI_LIBRARIES } from "../../engine/roles/frontEndPackages";
 
 export { clientFileByPath, type ClientFile } from "../../engine/roles/clientCode";
 
@@ -34,5 +35,26 @@ export function clientFileOf(sourceFile: ts.SourceFile, file: string, project: P
   if (directives.includes("use client")) {
     return ROUTE_HANDLER.test(project.relative(file)) ? undefined : { where: 'a "use client" file', nextPage: false };
   }
-  return clientFileByPath(file, project);
+  const byPath = clientFileByPath(file, project);
+  // A file that starts an HTTP server is server code wherever it sits.
+  return byPath && httpServersImported(sourceFile.text).size === 0 ? byPath : undefined;
+}
+
+/**
+ * Whether a file without a client marker may still be client code through its importers: it
+ * holds no marker of server code and its package renders a UI (Next.js or a UI library), the
+ * only packages with client components to import it.
+ */
+export function mayBeClientByImporters(sourceFile: ts.SourceFile, file: string, project: ProjectModel): boolean {
+  if (sourceFile.isDeclarationFile || importsServerOnly(sourceFile) || ROUTE_HANDLER.test(project.relative(file))) return false;
+  const directives = directivesOf(sourceFile.statements);
+  if (directives.includes("use server") || directives.includes("use client") || httpServersImported(sourceFile.text).size > 0) return false;
+  return packageRendersUi(file, project);
+}
+
+export function packageRendersUi(file: string, project: ProjectModel): boolean {
+  const pkg = project.nearestPackage(file);
+  if (!pkg) return false;
+  const own = Object.prototype.hasOwnProperty;
+  return ["next", ...UI_LIBRARIES].some((name) => own.call(pkg.dependencies, name) || own.call(pkg.devDependencies, name));
 }

@@ -1,6 +1,8 @@
 import ts from "typescript";
 import { defineRule, type RuleContext, type Trigger } from "../../engine/rule";
-import { clientFileByPath, clientFileOf, type ClientFile } from "./clientFiles";
+import { ROUTE_HANDLER } from "../../engine/roles/clientCode";
+import { clientByImporters } from "./clientImporters";
+import { clientFileByPath, clientFileOf, mayBeClientByImporters, packageRendersUi, type ClientFile } from "./clientFiles";
 import { hasPublicPrefix } from "./data/publicEnvPrefixes";
 import { accessRead, destructuredReads, type EnvHolder, type EnvRead } from "./envReads";
 import { classifyName } from "./secrets/names";
@@ -15,16 +17,20 @@ export function isServerSecretName(name: string): boolean {
 
 const USE_CLIENT = /["']use client["']/;
 const ENV_WORD = /\benv\b/;
+/** Words every secret name holds one of (see secrets/names.ts), for files only their importers can make client code. */
+const SECRET_WORD = /secret|token|key|pass|pw|pwd|auth|cred|bearer|jwt|pat\b|PAT_|signature/i;
 
 /**
  * Only files that can be client code are parsed: those that say "use client" anywhere (the rule
- * checks it is the directive) and those client by their place in the project.
+ * checks it is the directive), those client by their place in the project, and, in a package
+ * that renders a UI, those that name a secret (whose importers may all be client code).
  */
 export const secretInClientBundleTrigger: Trigger = {
   test(text, file, project) {
     if (!ENV_WORD.test(text)) return false;
     if (!file || !project) return true;
-    return USE_CLIENT.test(text) || clientFileByPath(file, project) !== undefined;
+    if (USE_CLIENT.test(text) || clientFileByPath(file, project) !== undefined) return true;
+    return SECRET_WORD.test(text) && !ROUTE_HANDLER.test(project.relative(file)) && packageRendersUi(file, project);
   },
 };
 
@@ -48,13 +54,14 @@ export const secretInClientBundle = defineRule({
   trigger: secretInClientBundleTrigger,
   create(context: RuleContext) {
     const client = clientFileOf(context.sourceFile, context.file, context.project);
-    if (!client) return {};
+    // Without a marker of its own, the file's importers decide; asked only once a secret read is found.
+    if (!client && !mayBeClientByImporters(context.sourceFile, context.file, context.project)) return {};
     // Whether a read sits in server-only code needs the whole file (which helpers only the data
     // functions use), and the walk links later statements only when it reaches them: decide at the end.
     const reads: { read: EnvRead; node: ts.Node; start: number; end: number }[] = [];
-    const onServer = (node: ts.Node, serverStatements: () => ReadonlySet<ts.Statement>): boolean => {
+    const onServer = (node: ts.Node, where: ClientFile, serverStatements: () => ReadonlySet<ts.Statement>): boolean => {
       if (insideServerAction(node)) return true;
-      const statement = client.nextPage ? topLevelStatementOf(node) : undefined;
+      const statement = where.nextPage ? topLevelStatementOf(node) : undefined;
       return statement !== undefined && serverStatements().has(statement);
     };
     const collect = (read: EnvRead, node: ts.Node, start: number, end: number): void => {
@@ -71,11 +78,14 @@ export const secretInClientBundle = defineRule({
         for (const read of destructuredReads(node as ts.VariableDeclaration, context.semantics)) collect(read, node, read.start, read.end);
       },
       onEnd: () => {
+        if (reads.length === 0) return;
+        const where = client ?? clientByImporters(context.file, context.project);
+        if (!where) return;
         let serverStatements: ReadonlySet<ts.Statement> | undefined;
         const server = (): ReadonlySet<ts.Statement> => (serverStatements ??= nextServerOnlyStatements(context.sourceFile));
         for (const { read, node, start, end } of reads) {
-          if (onServer(node, server)) continue;
-          context.report({ start, end, message: message(read, client), signals: ["secret env variable read in client code"] });
+          if (onServer(node, where, server)) continue;
+          context.report({ start, end, message: message(read, where), signals: ["secret env variable read in client code"] });
         }
       },
     };

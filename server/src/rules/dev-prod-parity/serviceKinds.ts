@@ -5,6 +5,7 @@ import { skipOuterExpressions, staticName } from "../../engine/semantics/syntax"
 import { CLIENT_MEMBERS, CLIENT_MODULES, CONSOLE_MAIL_OPTIONS, ENGINE_NAMES, ENGINE_OPTIONS, SERVICE_SCHEMES, schemeOf, type ServiceKind } from "../shared/backingServices";
 import { refIs, refOf } from "../shared/moduleRefs";
 import { objectOf } from "../shared/options";
+import { isMapStoreClass } from "./mapStores";
 
 /** Nodes looked at per side: a branch holding a whole module is not worth more. */
 const MAX_NODES = 5000;
@@ -88,8 +89,11 @@ export class KindCollector {
       return undefined;
     }
     const callee = skipOuterExpressions(node.expression);
-    if (ts.isNewExpression(node) && ts.isIdentifier(callee) && callee.text === "Map" && !findDeclaration(callee) && isChosenValue(node, this.sides)) return "memory";
-    return undefined;
+    if (!ts.isNewExpression(node) || !isChosenValue(node, this.sides)) return undefined;
+    if (ts.isIdentifier(callee) && callee.text === "Map" && !findDeclaration(callee)) return "memory";
+    // `new SessionCache()`: a class of the project that keeps entries in a Map.
+    const owner = this.semantics.classOf(callee);
+    return owner && isMapStoreClass(owner) ? "memory" : undefined;
   }
 
   visit(node: ts.Node, depth = 0): void {

@@ -8,14 +8,16 @@ import { LOG_FILE_NAME } from "../shared/logFiles";
 import { BUNYAN_FILE_STREAM_TYPES, BUNYAN_LOGGERS, LOG4JS_CONFIGURE, LOG4JS_FILE_APPENDERS, LOGGER_FILE_OPTIONS, PINO_FILE_TARGETS, PINO_TRANSPORT_HOLDERS } from "./data/configShapes";
 import { bunyanStdoutFix, descriptorFix, log4jsStdoutFix } from "./fixes";
 import type { LogFileHit } from "./hits";
+import { log4jsJsonHits } from "./log4jsJson";
 
 type Invocation = ts.CallExpression | ts.NewExpression;
 
-/** log4js.configure({ appenders: { app: { type: "file", filename } } }): one hit per file appender. */
+/** log4js.configure({ appenders: { app: { type: "file", filename } } }) or configure("log4js.json"): one hit per file appender. */
 export function log4jsHits(context: RuleContext, node: Invocation): LogFileHit[] {
   if (!ts.isCallExpression(node) || !matchRows(LOG4JS_CONFIGURE, refOf(context.semantics, node.expression))) return [];
   const { semantics } = context;
   const config = argumentAt(node, 0);
+  if (config && context.semantics.valueOf(config).kind === "literal") return log4jsJsonHits(context, node, config);
   const appendersOption = optionOf(semantics, config, "appenders");
   const appenders = objectOf(semantics, appendersOption?.value);
   if (!config || !appenders || !appendersOption) return [];

@@ -29,11 +29,14 @@ const PASS_QUALIFIERS = new Set([
   "http", "wifi", "sql", "account", "service", "master", "default", "secret", "keystore", "truststore", "cert", "vault",
 ]);
 
+/** Words before `pass` that make it a predicate or a count (`allPass`, `didPass`, `firstPass`), never a password. */
+const PASS_PREDICATES = new Set(["all", "any", "none", "did", "does", "do", "can", "should", "will", "is", "has", "must", "first", "second", "last", "next", "prev", "single", "multi", "two", "one"]);
+
 /** Heads that name a credential: flagged when the value looks random. */
 export const SECRET_HEADS: ReadonlySet<string> = new Set([
   "secret", "secrets", "token", "tokens", "apikey", "apikeys", "credential", "credentials", "creds",
   "auth", "authorization", "bearer", "jwt", "pat", "privatekey", "secretkey", "accesskey", "clientsecret",
-  "apitoken", "authtoken", "accesstoken", "sessionsecret",
+  "apitoken", "authtoken", "accesstoken", "sessionsecret", "signature",
 ]);
 
 /** Words before `key` (or `keys`) that make it a credential rather than a lookup key. */
@@ -41,7 +44,15 @@ export const KEY_QUALIFIERS: ReadonlySet<string> = new Set([
   "api", "access", "private", "secret", "signing", "sign", "encryption", "encrypt", "decryption", "master",
   "auth", "app", "client", "license", "licence", "subscription", "service", "account", "admin", "session",
   "hmac", "jwt", "consumer", "shared", "root", "server", "write", "ingest", "management", "deploy", "webhook",
+  "signature",
 ]);
+
+/**
+ * Words that say a value is meant to be seen (`publicKey`, `STRIPE_PUBLISHABLE_KEY`) or is a
+ * per-session anti-forgery value (`csrfToken`, `X-XSRF-Token`): never a configured credential,
+ * whatever the head.
+ */
+export const NOT_SECRET_WORDS: ReadonlySet<string> = new Set(["public", "publishable", "csrf", "xsrf"]);
 
 /**
  * Trailing words that describe the value's encoding or environment, not what it is:
@@ -68,19 +79,32 @@ export function classifyName(name: string | undefined): NameVerdict {
   // `secret2`, `apiKey1`: a number glued to the head does not change what it is.
   const head = words[end - 1]?.replace(/(?<=[a-z])[0-9]+$/, "");
   const before = end >= 2 ? words[end - 2] : undefined;
-  if (head === undefined) return { kind: "none", words };
+  if (head === undefined || words.some((word) => NOT_SECRET_WORDS.has(word))) return { kind: "none", words };
   if (PASSWORD_HEADS.has(head)) return { kind: "password", words };
-  if (QUALIFIED_PASSWORD_HEADS.has(head) && before !== undefined && PASS_QUALIFIERS.has(before)) return { kind: "password", words };
+  if (QUALIFIED_PASSWORD_HEADS.has(head) && before !== undefined && !PASS_PREDICATES.has(before)) {
+    // After a service or login word a plain word is a password; after any other word (`ledgerPw`)
+    // only a random-looking value is, since `pass` is also "a pass" (`firstPass`, `renderPass`).
+    return { kind: PASS_QUALIFIERS.has(before) ? "password" : "secret", words };
+  }
   if (SECRET_HEADS.has(head)) return { kind: "secret", words };
   if ((head === "key" || head === "keys") && before !== undefined && KEY_QUALIFIERS.has(before)) return { kind: "secret", words };
   return { kind: "none", words };
 }
 
-/** Header names whose value is a credential (`Authorization`, `X-API-Key`, `X-Auth-Token` ...). */
+/**
+ * Headers named like a credential (`-Key`) whose value is a per-request nonce or a client-chosen
+ * id, random by design: `Sec-WebSocket-Key`, `Idempotency-Key`.
+ */
+const NONCE_KEY_HEADERS: ReadonlySet<string> = new Set(["sec-websocket-key", "idempotency-key", "x-idempotency-key", "x-request-key", "x-cache-key", "cache-key"]);
+
+/** Header names whose value is a credential (`Authorization`, `X-API-Key`, `X-Auth-Token`, `X-Ledger-Key` ...). */
 export function isCredentialHeader(name: string): boolean {
   const lower = name.toLowerCase();
   if (lower === "authorization" || lower === "proxy-authorization") return true;
-  return /^x-[a-z0-9-]*(?:api-?key|auth-?token|access-?token|token|secret|auth)$/.test(lower);
+  if (lower.split("-").some((word) => NOT_SECRET_WORDS.has(word))) return false;
+  if (/^x-[a-z0-9-]*(?:api-?key|auth-?token|access-?token|token|secret|auth)$/.test(lower)) return true;
+  // A hyphenated header ending in `-Key` (`X-Ledger-Key`, `Ocp-Apim-Subscription-Key`) carries a key.
+  return /^[a-z0-9]+(?:-[a-z0-9]+)*-key$/.test(lower) && !NONCE_KEY_HEADERS.has(lower);
 }
 
 /**

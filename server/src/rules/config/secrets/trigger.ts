@@ -57,7 +57,7 @@ const providerParts = PROVIDER_FORMATS.filter((row) => row.anchors.length > 0 ||
  * Names end with their head (`dbPassword`, `STRIPE_API_KEY`, `x-auth-token`), optionally followed
  * by filler words (`secretValue`, `TOKEN_PROD`): the same rule as names.ts, written as a regex.
  */
-const heads = [...PASSWORD_HEADS, ...QUALIFIED_PASSWORD_HEADS, ...SECRET_HEADS, `(?:${[...KEY_QUALIFIERS].join("|")})[_-]?keys?`];
+const heads = [...PASSWORD_HEADS, ...QUALIFIED_PASSWORD_HEADS, ...SECRET_HEADS, `(?:${[...KEY_QUALIFIERS].join("|")})[_-]?keys?`, "[a-zA-Z0-9]-key"];
 const fillers = `(?:[_-]?(?:${[...TRAILING_FILLER].join("|")}|[0-9]+))*`;
 const QUOTE = "['\"`]";
 const TYPE_ANNOTATION = "(?:\\??\\s*:\\s*[\\w$.<>\\[\\]| ]{1,60}?\\s*)?";
