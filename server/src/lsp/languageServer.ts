@@ -252,6 +252,7 @@ export function startLanguageServer(connection: Connection): void {
     if (!file) return;
     host.delete(file);
     registry.projectFor(file).engine.invalidate(file);
+    registry.projectFor(file).engine.closed(file);
     // The buffer may have been closed unsaved: findings go back to what is on disk. A pull client
     // keeps showing a closed file's diagnostics, so it gets them through workspace diagnostics.
     commands.reaudit(file, false, pull);
