@@ -1,13 +1,24 @@
-// One bundler script for every entry point. `typescript` is bundled (the analyzer needs its
-// in-process compiler API at a pinned version); `vscode` is provided by the editor.
+// One bundler script for every entry point. `vscode` is provided by the editor. `typescript` (the
+// analyzer needs its in-process compiler API at a pinned version) is bundled once, into
+// dist/typescript.js, which the CLI, the server and the audit worker load from beside them: the
+// compiler is most of each bundle, and the .vsix ships no node_modules.
 import * as esbuild from "esbuild";
 
 const watch = process.argv.includes("--watch");
 
+/** `import ts from "typescript"` becomes `require("./typescript.js")`, the one shared copy. */
+const sharedTypeScript = {
+  name: "shared-typescript",
+  setup(build) {
+    build.onResolve({ filter: /^typescript$/ }, () => ({ path: "./typescript.js", external: true }));
+  },
+};
+
 const entries = [
-  { entryPoints: ["server/src/cli/main.ts"], outfile: "dist/cli.js", banner: { js: "#!/usr/bin/env node" } },
-  { entryPoints: ["server/src/engine/auditWorker.ts"], outfile: "dist/auditWorker.js" },
-  { entryPoints: ["server/src/server.ts"], outfile: "dist/server.js", banner: { js: "#!/usr/bin/env node" } },
+  { entryPoints: [createRequire(import.meta.url).resolve("typescript")], outfile: "dist/typescript.js", sourcemap: false },
+  { entryPoints: ["server/src/cli/main.ts"], outfile: "dist/cli.js", banner: { js: "#!/usr/bin/env node" }, plugins: [sharedTypeScript] },
+  { entryPoints: ["server/src/engine/auditWorker.ts"], outfile: "dist/auditWorker.js", plugins: [sharedTypeScript] },
+  { entryPoints: ["server/src/server.ts"], outfile: "dist/server.js", banner: { js: "#!/usr/bin/env node" }, plugins: [sharedTypeScript] },
   { entryPoints: ["client/src/extension.ts"], outfile: "dist/extension.js" },
 ];
 
@@ -42,3 +53,4 @@ function existsSync(file) {
   }
 }
 import { statSync } from "node:fs";
+import { createRequire } from "node:module";

@@ -55,7 +55,7 @@ describe("the packed CLI in a throw-away project", () => {
   it("packs the bundles and the schema, and none of the sources or tests", () => {
     assert.equal(path.basename(tarball), `twelve-factor-lint-${version}.tgz`);
     const listed = spawnSync("tar", ["-tzf", tarball], { encoding: "utf8" }).stdout.split("\n").filter(Boolean).sort();
-    for (const file of ["package/package.json", "package/dist/cli.js", "package/dist/auditWorker.js", "package/dist/server.js", "package/schema/twelve-factor.schema.json", "package/README.md", "package/LICENSE"]) {
+    for (const file of ["package/package.json", "package/dist/cli.js", "package/dist/auditWorker.js", "package/dist/server.js", "package/dist/typescript.js", "package/schema/twelve-factor.schema.json", "package/README.md", "package/LICENSE"]) {
       assert.ok(listed.includes(file), `${file} in ${listed.join(", ")}`);
     }
     assert.deepEqual(listed.filter((file) => /^package\/(server|client|test|examples|action|bench|scripts)\//.test(file)), []);
@@ -66,6 +66,8 @@ describe("the packed CLI in a throw-away project", () => {
     assert.equal(installed.code, 0, installed.stderr);
     const manifest = JSON.parse(fs.readFileSync(path.join(project, "package.json"), "utf8")) as { devDependencies: Record<string, string> };
     assert.match(manifest.devDependencies["twelve-factor-lint"], /^file:.*twelve-factor-lint-.*\.tgz$/);
+    // The compiler comes once, inside the package (dist/typescript.js), not as a dependency too.
+    assert.equal(fs.existsSync(path.join(project, "node_modules/typescript")), false);
     const bin = path.join(project, "node_modules/.bin/twelve-factor-lint");
     const run = spawnSync(bin, [], { cwd: project, encoding: "utf8", env: { ...process.env, NO_COLOR: "1" } });
     assert.deepEqual({ code: run.status, stdout: run.stdout, stderr: run.stderr }, { code: 0, stdout: EXPECTED_TEXT, stderr: "" });

@@ -23,7 +23,7 @@ try {
   const expected = `${id}@${manifest.version}`;
   if (!listed.includes(expected)) throw new Error(`code-server lists ${JSON.stringify(listed)}, not ${expected}`);
   const installed = path.join(extensionsDir, `${id}-${manifest.version}`);
-  for (const file of ["package.json", "dist/extension.js", "dist/server.js", "dist/auditWorker.js", "syntaxes/dotenv.tmLanguage.json", "schema/twelve-factor.schema.json"]) {
+  for (const file of ["package.json", "dist/extension.js", "dist/server.js", "dist/auditWorker.js", "dist/typescript.js", "syntaxes/dotenv.tmLanguage.json", "schema/twelve-factor.schema.json"]) {
     if (!existsSync(path.join(installed, file))) throw new Error(`the installed extension lacks ${file}`);
   }
   console.log(`[e2e] ${path.basename(vsix)} installs into code-server: listed as ${expected}`);

@@ -75,6 +75,8 @@ export function applyWorkspaceEdit(edit: WorkspaceEdit): void {
  */
 export class TestClient {
   readonly published = new Map<string, Diagnostic[]>();
+  /** Every publish, in order, with the document version it is for. */
+  readonly publishes: Array<{ uri: string; version?: number; diagnostics: Diagnostic[] }> = [];
   readonly progress: Array<{ token: string | number; value: { kind: string; percentage?: number; message?: string; title?: string } }> = [];
   readonly logs: string[] = [];
   readonly appliedEdits: WorkspaceEdit[] = [];
@@ -96,8 +98,9 @@ export class TestClient {
     const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
     const client = new TestClient(connection, child, options);
     child.stderr!.on("data", (chunk) => client.logs.push(String(chunk)));
-    connection.onNotification("textDocument/publishDiagnostics", (params: { uri: string; diagnostics: Diagnostic[] }) => {
+    connection.onNotification("textDocument/publishDiagnostics", (params: { uri: string; version?: number; diagnostics: Diagnostic[] }) => {
       client.published.set(params.uri, params.diagnostics);
+      client.publishes.push(params);
       client.wake();
     });
     connection.onNotification("window/logMessage", (params: { message: string }) => {

@@ -39,6 +39,7 @@ it("the .vsix holds the bundles, grammars, schema, manifest and docs, and nothin
       "extension/dist/auditWorker.js",
       "extension/dist/extension.js",
       "extension/dist/server.js",
+      "extension/dist/typescript.js",
       "extension/images/activity-bar.svg",
       "extension/images/icon.png",
       "extension/package.json",

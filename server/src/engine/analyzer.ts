@@ -104,7 +104,16 @@ export class Engine {
     this.semantics.clearCaches();
   }
 
-  analyzeFile(file: string, text: string | undefined = this.project.host.readFile(file)): FileAnalysis {
+  /** An editor closed `file`: the tree kept for its incremental re-parses goes. */
+  closed(file: string): void {
+    this.parseCache.release(file);
+  }
+
+  /**
+   * `incremental`: `file` is an editor buffer analysed again at each edit; its tree is kept and
+   * updated with the next edit instead of parsed anew (see `ParseCache.forAnalysis`).
+   */
+  analyzeFile(file: string, text: string | undefined = this.project.host.readFile(file), options: { incremental?: boolean } = {}): FileAnalysis {
     const relativePath = this.project.relative(file);
     if (text === undefined) {
       return { findings: [], notes: [{ level: "warning", file, message: `${relativePath}: could not be read; skipped.` }], parsed: false };
@@ -124,7 +133,7 @@ export class Engine {
     const parse = (): ts.SourceFile | undefined => {
       if (parsed || unparsable) return parsed;
       try {
-        parsed = this.parseCache.forAnalysis(file, text);
+        parsed = this.parseCache.forAnalysis(file, text, options.incremental === true);
       } catch (error) {
         // The compiler's recursive descent overflows on pathological nesting (~1,000 levels).
         unparsable = true;

@@ -69,7 +69,7 @@ export class DocumentDiagnostics {
       const project = this.registry.projectFor(file);
       if (!project.isExcluded(file)) {
         this.onNotes(project.configNotes);
-        const result = project.engine.analyzeFile(file, text);
+        const result = project.engine.analyzeFile(file, text, { incremental: true });
         this.onNotes(result.notes);
         // Fingerprints are taken on the text just analysed (the buffer), so typing above a
         // baselined line keeps it hidden.

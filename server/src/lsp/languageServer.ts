@@ -6,6 +6,8 @@ import {
   DidChangeWatchedFilesNotification,
   DocumentDiagnosticReportKind,
   FileChangeType,
+  LSPErrorCodes,
+  ResponseError,
   TextDocuments,
   TextDocumentSyncKind,
   type Connection,
@@ -24,6 +26,7 @@ import { AUDIT_COMMAND, Commands } from "./commands";
 import { DocumentDiagnostics, fileOf } from "./documentDiagnostics";
 import { simulateEditorFixes } from "./fixAll";
 import { hoverFor } from "./hover";
+import { IncomingEdits } from "./incomingEdits";
 import { ProjectRegistry } from "./projects";
 import { REPORT_COMMANDS, ReportCommands } from "./reportCommands";
 import { DEFAULT_SETTINGS, normalizeSettings, SETTINGS_SECTION, type Settings } from "./settings";
@@ -32,9 +35,17 @@ import { StatusReporter } from "./status";
 // A zero timeout still coalesces the changes that arrive together (one read of the stream),
 // without adding latency to a single keystroke.
 const PUSH_DEBOUNCE_MS = 0;
+/**
+ * Other open files may import the one being edited (a port constant), so they are analysed again
+ * too, but once typing pauses: at every keystroke they would slow the file being typed in.
+ */
+const OTHER_FILES_DELAY_MS = 200;
 
-/** Wires the engine to an LSP connection. The engine stays unaware of LSP; this is the adapter. */
-export function startLanguageServer(connection: Connection): void {
+/**
+ * Wires the engine to an LSP connection. The engine stays unaware of LSP; this is the adapter.
+ * `incoming` learns of edits as they are read, before the connection's queue hands them over.
+ */
+export function startLanguageServer(connection: Connection, incoming = new IncomingEdits()): void {
   const documents = new TextDocuments(TextDocument);
   const host = new OverlayHost();
   const ruleIds = new Set(RULES.map((rule) => rule.id));
@@ -99,13 +110,26 @@ export function startLanguageServer(connection: Connection): void {
     connection.sendDiagnostics({ uri: toUri(file), diagnostics: commands.auditDiagnostics(file) });
   }
 
-  function push(document: TextDocument): void {
-    const result = analysis.analyze(document);
-    void connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics: result.diagnostics });
-    status.documentAnalysed(document.uri, result, commands.audit);
+  /** Whether a newer edit of `document` has arrived (handled or still queued): its results are stale. */
+  function stale(document: TextDocument): boolean {
+    return documents.get(document.uri)?.version !== document.version || incoming.superseded(document.uri, document.version);
   }
 
-  function schedule(document: TextDocument, immediately = false): void {
+  function push(document: TextDocument): void {
+    if (stale(document)) return;
+    const result = analysis.analyze(document);
+    // Input that arrived during the analysis is read before this runs: a newer edit drops the
+    // result (that edit schedules its own), so an editor never gets diagnostics of an old version.
+    setImmediate(() => {
+      if (stale(document)) return;
+      guard("diagnostics", () => {
+        void connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics: result.diagnostics });
+        status.documentAnalysed(document.uri, result, commands.audit);
+      });
+    });
+  }
+
+  function schedule(document: TextDocument, immediately = false, delayMs = PUSH_DEBOUNCE_MS): void {
     clearTimeout(pushTimers.get(document.uri));
     const run = (): void => {
       pushTimers.delete(document.uri);
@@ -113,7 +137,7 @@ export function startLanguageServer(connection: Connection): void {
       if (current) guard("diagnostics", () => push(current));
     };
     if (immediately) run();
-    else pushTimers.set(document.uri, setTimeout(run, PUSH_DEBOUNCE_MS));
+    else pushTimers.set(document.uri, setTimeout(run, delayMs));
   }
 
   /** Re-validate every open document (cross-file facts changed). */
@@ -223,17 +247,18 @@ export function startLanguageServer(connection: Connection): void {
     if (settings.run === "onSave") return;
     // Other open files may import this one (a port constant): their cached results are stale.
     if (pull) {
-      if (documents.all().length > 1 || isProjectFactFile(file)) refreshAllDebounced();
+      // The client pulls the edited file itself; the refresh is for the others.
+      if (documents.all().length > 1 || isProjectFactFile(file)) refreshAllDebounced(OTHER_FILES_DELAY_MS);
     } else {
       analysis.clear();
-      for (const document of documents.all()) schedule(document);
+      for (const document of documents.all()) schedule(document, false, document.uri === event.document.uri ? PUSH_DEBOUNCE_MS : OTHER_FILES_DELAY_MS);
     }
   });
 
   let refreshTimer: NodeJS.Timeout | undefined;
-  function refreshAllDebounced(): void {
+  function refreshAllDebounced(delayMs = PUSH_DEBOUNCE_MS): void {
     clearTimeout(refreshTimer);
-    refreshTimer = setTimeout(refreshAll, PUSH_DEBOUNCE_MS);
+    refreshTimer = setTimeout(refreshAll, delayMs);
   }
 
   documents.onDidSave((event) => {
@@ -252,6 +277,7 @@ export function startLanguageServer(connection: Connection): void {
     if (!file) return;
     host.delete(file);
     registry.projectFor(file).engine.invalidate(file);
+    registry.projectFor(file).engine.closed(file);
     // The buffer may have been closed unsaved: findings go back to what is on disk. A pull client
     // keeps showing a closed file's diagnostics, so it gets them through workspace diagnostics.
     commands.reaudit(file, false, pull);
@@ -264,6 +290,10 @@ export function startLanguageServer(connection: Connection): void {
     if (!document || token.isCancellationRequested) {
       const cached = document ? analysis.cached(document.uri) : undefined;
       return { kind: DocumentDiagnosticReportKind.Full, items: cached?.diagnostics ?? [] };
+    }
+    if (incoming.superseded(document.uri, document.version)) {
+      // A newer edit is queued behind this request: the client asks again for that version.
+      throw new ResponseError(LSPErrorCodes.ServerCancelled, "A newer edit of the document arrived.", { retriggerRequest: true });
     }
     const result = guard("diagnostics", () => analysis.analyze(document));
     if (result) status.documentAnalysed(document.uri, result, commands.audit);
