@@ -24,12 +24,16 @@ function importStatement(statement: ts.Statement): ImportStatement | undefined {
     const clause = statement.importClause;
     if (!clause || clause.isTypeOnly) return undefined;
     const found: ImportStatement = { statement, declarations: [], names: [] };
-    if (clause.name) found.declarations.push(clause), found.names.push(clause.name);
+    const add = (declaration: ts.Node, name: ts.Identifier): void => {
+      found.declarations.push(declaration);
+      found.names.push(name);
+    };
+    if (clause.name) add(clause, clause.name);
     const bindings = clause.namedBindings;
-    if (bindings && ts.isNamespaceImport(bindings)) found.declarations.push(bindings), found.names.push(bindings.name);
+    if (bindings && ts.isNamespaceImport(bindings)) add(bindings, bindings.name);
     if (bindings && ts.isNamedImports(bindings)) {
       if (bindings.elements.length === 0 || bindings.elements.some((element) => element.isTypeOnly)) return undefined;
-      for (const element of bindings.elements) found.declarations.push(element), found.names.push(element.name);
+      for (const element of bindings.elements) add(element, element.name);
     }
     return found;
   }
@@ -45,7 +49,8 @@ function importStatement(statement: ts.Statement): ImportStatement | undefined {
     const found: ImportStatement = { statement, declarations: [], names: [] };
     for (const element of declaration.name.elements) {
       if (!ts.isIdentifier(element.name) || element.initializer || element.dotDotDotToken) return undefined;
-      found.declarations.push(element), found.names.push(element.name);
+      found.declarations.push(element);
+      found.names.push(element.name);
     }
     return found;
   }
