@@ -15,6 +15,18 @@ function isConsoleTransport(context: RuleContext, node: ts.Node): boolean {
   return ts.isNewExpression(expression) && refIs(refOf(context.semantics, expression.expression), "winston", ["transports", "Console"]);
 }
 
+/** Per array: a generated list of thousands of file transports is scanned once, not once per element. */
+const consoleLists = new WeakMap<ts.ArrayLiteralExpression, boolean>();
+
+function listHasConsole(context: RuleContext, list: ts.ArrayLiteralExpression): boolean {
+  let has = consoleLists.get(list);
+  if (has === undefined) {
+    has = list.elements.some((element) => isConsoleTransport(context, element));
+    consoleLists.set(list, has);
+  }
+  return has;
+}
+
 /** `transports: [...]` or `transports: new Console()` of a `winston.createLogger(options)` call. */
 function hasConsoleOption(context: RuleContext, call: ts.Expression): boolean {
   const created = skipOuterExpressions(call);
@@ -23,7 +35,7 @@ function hasConsoleOption(context: RuleContext, call: ts.Expression): boolean {
   const transports = options && context.semantics.property(options, "transports")?.node;
   if (!transports) return false;
   const value = skipOuterExpressions(transports);
-  return ts.isArrayLiteralExpression(value) ? value.elements.some((element) => isConsoleTransport(context, element)) : isConsoleTransport(context, value);
+  return ts.isArrayLiteralExpression(value) ? listHasConsole(context, value) : isConsoleTransport(context, value);
 }
 
 /** The logger an `x.add(...)` call adds to: its declaration, or the winston module for the default logger. */
@@ -42,26 +54,39 @@ function addStatement(transport: ts.Node): { statement: ts.ExpressionStatement; 
   return statement && ts.isExpressionStatement(statement) ? { statement, receiver: call.expression.expression } : undefined;
 }
 
+/** Per file, the `x.add(new Console())` statements and the logger each adds to: one walk, however many file transports ask. */
+const consoleAddsByFile = new WeakMap<ts.SourceFile, { statement: ts.Statement; logger: ts.Node | "winston" }[]>();
+
+function consoleAdds(context: RuleContext): { statement: ts.Statement; logger: ts.Node | "winston" }[] {
+  const cached = consoleAddsByFile.get(context.sourceFile);
+  if (cached) return cached;
+  const adds: { statement: ts.Statement; logger: ts.Node | "winston" }[] = [];
+  // An explicit stack: generated code can nest deeper than the call stack allows.
+  const stack: ts.Node[] = [context.sourceFile];
+  while (stack.length > 0) {
+    const node = stack.pop() as ts.Node;
+    if (ts.isExpressionStatement(node) && ts.isCallExpression(node.expression)) {
+      const call = node.expression;
+      const added = call.arguments[0];
+      if (ts.isPropertyAccessExpression(call.expression) && call.expression.name.text === "add" && added && isConsoleTransport(context, added)) {
+        const logger = loggerOf(context, call.expression.expression);
+        if (logger) adds.push({ statement: node, logger });
+      }
+    }
+    ts.forEachChild(node, (child) => {
+      stack.push(child);
+    });
+  }
+  consoleAddsByFile.set(context.sourceFile, adds);
+  return adds;
+}
+
 /** Whether the logger `logger.add(file)` adds to already writes to a Console transport (in its options or another `add`). */
 function loggerHasConsole(context: RuleContext, receiver: ts.Expression, except: ts.Statement): boolean {
   const logger = loggerOf(context, receiver);
   if (!logger) return false;
   if (logger !== "winston" && ts.isVariableDeclaration(logger) && logger.initializer && hasConsoleOption(context, logger.initializer)) return true;
-  let found = false;
-  const visit = (node: ts.Node): void => {
-    if (found) return;
-    if (ts.isExpressionStatement(node) && node !== except && ts.isCallExpression(node.expression)) {
-      const call = node.expression;
-      const added = call.arguments[0];
-      if (ts.isPropertyAccessExpression(call.expression) && call.expression.name.text === "add" && added && isConsoleTransport(context, added) && loggerOf(context, call.expression.expression) === logger) {
-        found = true;
-        return;
-      }
-    }
-    ts.forEachChild(node, visit);
-  };
-  visit(context.sourceFile);
-  return found;
+  return consoleAdds(context).some((add) => add.logger === logger && add.statement !== except);
 }
 
 /** `[a, file]`: the element with its describing comment and separator, on its own lines or inline. */
@@ -96,7 +121,8 @@ export function removeFileTransportFix(context: RuleContext, transport: ts.NewEx
   if (transport.getSourceFile() !== sourceFile) return undefined;
   let edits: TextEdit[] | undefined;
   const list = transport.parent;
-  if (list && ts.isArrayLiteralExpression(list) && list.elements.some((element) => element !== transport && isConsoleTransport(context, element))) {
+  // `transport` is a file transport, so a Console in its list is another element.
+  if (list && ts.isArrayLiteralExpression(list) && listHasConsole(context, list)) {
     edits = elementRemoval(sourceFile, list, list.elements.indexOf(transport));
   } else {
     const added = addStatement(transport);

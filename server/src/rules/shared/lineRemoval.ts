@@ -43,6 +43,15 @@ export function wholeLines(text: string, start: number, end: number, separator: 
 
 const BLANK_LINE = /^[ \t]*(?:\r?\n|$)/;
 
+/** Where the line above `lineStart` starts when it is blank; `undefined` when it is not, or there is none. */
+function blankLineAbove(text: string, lineStart: number): number | undefined {
+  if (lineStart === 0) return undefined;
+  let start = lineStart - 1;
+  if (text[start - 1] === "\r") start--;
+  while (start > 0 && (text[start - 1] === " " || text[start - 1] === "\t")) start--;
+  return start === 0 || text[start - 1] === "\n" ? start : undefined;
+}
+
 /**
  * Whole lines of a statement, plus one blank line when the statement stood alone between blank
  * lines (or at the top of the file), so removing it leaves no double gap.
@@ -51,12 +60,10 @@ export function statementLines(sourceFile: ts.SourceFile, statement: ts.Statemen
   const text = sourceFile.text;
   const lines = wholeLines(text, from, statement.getEnd(), ";");
   if (!lines) return undefined;
-  const before = text.slice(0, lines.start);
-  const blankBefore = lines.start === 0 || /(?:^|\n)[ \t]*\r?\n$/.test(before);
-  const after = BLANK_LINE.exec(text.slice(lines.end));
-  if (!blankBefore || !after) return lines;
+  const above = blankLineAbove(text, lines.start);
+  const after = BLANK_LINE.exec(text.slice(lines.end, lines.end + 256));
+  if ((lines.start !== 0 && above === undefined) || !after) return lines;
   if (after[0] !== "") return { start: lines.start, end: lines.end + after[0].length };
   // Last in the file: the blank line above goes instead.
-  const previous = /\r?\n[ \t]*\r?\n$/.exec(before);
-  return previous ? { start: lines.start - previous[0].length + (previous[0].startsWith("\r") ? 2 : 1), end: lines.end } : lines;
+  return above === undefined ? lines : { start: above, end: lines.end };
 }

@@ -70,6 +70,47 @@ function isNameOnly(identifier: ts.Identifier): boolean {
 
 const inside = (spans: readonly Span[], pos: number): boolean => spans.some((span) => span.start <= pos && pos < span.end);
 
+interface ImportUses {
+  imports: ImportStatement[];
+  /** Where each import's names are used, by the start of the using identifier. */
+  uses: Map<ImportStatement, number[]>;
+}
+
+/** One walk per parsed file: a file with many fixes asks once, not once per fix. */
+const usesByFile = new WeakMap<ts.SourceFile, ImportUses>();
+
+function importUses(sourceFile: ts.SourceFile): ImportUses {
+  const cached = usesByFile.get(sourceFile);
+  if (cached) return cached;
+  const imports = sourceFile.statements.map(importStatement).filter((found): found is ImportStatement => found !== undefined);
+  const uses = new Map<ImportStatement, number[]>(imports.map((found) => [found, []]));
+  if (imports.length > 0) {
+    linkSubtree(sourceFile);
+    const owner = new Map<ts.Node, ImportStatement>();
+    for (const found of imports) for (const declaration of found.declarations) owner.set(declaration, found);
+    const declaredNames = new Set(imports.flatMap((found) => found.names));
+    const wanted = new Set(imports.flatMap((found) => found.names.map((name) => name.text)));
+    // An explicit stack: generated code can nest deeper than the call stack allows.
+    const stack: ts.Node[] = [sourceFile];
+    while (stack.length > 0) {
+      const node = stack.pop() as ts.Node;
+      if (ts.isIdentifier(node)) {
+        if (!wanted.has(node.text) || declaredNames.has(node) || isNameOnly(node)) continue;
+        const declaration = findDeclaration(node);
+        const found = declaration && owner.get(declaration);
+        if (found) uses.get(found)?.push(node.getStart(sourceFile));
+        continue;
+      }
+      ts.forEachChild(node, (child) => {
+        stack.push(child);
+      });
+    }
+  }
+  const result = { imports, uses };
+  usesByFile.set(sourceFile, result);
+  return result;
+}
+
 /**
  * Edits removing the imports and requires that `removed` leaves unused: every name of the
  * statement was used, only inside `removed` (uses found by scope, not by text: a parameter of the
@@ -77,31 +118,11 @@ const inside = (spans: readonly Span[], pos: number): boolean => spans.some((spa
  * declaring a name in `stillUsed` (a name the replacing text writes).
  */
 export function importsLeftUnused(sourceFile: ts.SourceFile, removed: readonly Span[], stillUsed: readonly string[] = []): TextEdit[] {
-  const imports = sourceFile.statements.map(importStatement).filter((found): found is ImportStatement => found !== undefined);
-  if (imports.length === 0) return [];
-  linkSubtree(sourceFile);
-  const owner = new Map<ts.Node, ImportStatement>();
-  for (const found of imports) for (const declaration of found.declarations) owner.set(declaration, found);
-  const declaredNames = new Set(imports.flatMap((found) => found.names));
-  const usedInside = new Set<ImportStatement>();
-  const usedOutside = new Set<ImportStatement>();
-  const stack: ts.Node[] = [sourceFile];
-  while (stack.length > 0) {
-    const node = stack.pop() as ts.Node;
-    if (ts.isIdentifier(node)) {
-      if (declaredNames.has(node) || isNameOnly(node)) continue;
-      const declaration = findDeclaration(node);
-      const found = declaration && owner.get(declaration);
-      if (found) (inside(removed, node.getStart(sourceFile)) ? usedInside : usedOutside).add(found);
-      continue;
-    }
-    ts.forEachChild(node, (child) => {
-      stack.push(child);
-    });
-  }
+  const { imports, uses } = importUses(sourceFile);
   const edits: TextEdit[] = [];
   for (const found of imports) {
-    if (!usedInside.has(found) || usedOutside.has(found) || found.names.some((name) => stillUsed.includes(name.text))) continue;
+    const positions = uses.get(found) ?? [];
+    if (positions.length === 0 || !positions.every((pos) => inside(removed, pos)) || found.names.some((name) => stillUsed.includes(name.text))) continue;
     const lines = statementLines(sourceFile, found.statement);
     if (lines) edits.push({ file: sourceFile.fileName, start: lines.start, end: lines.end, newText: "" });
   }
