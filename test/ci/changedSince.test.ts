@@ -67,7 +67,7 @@ describe("--changed-since on a feature branch", () => {
     assert.deepEqual(run, {
       code: 1,
       stdout:
-        "src/new.ts\n  3:35  error  process.env.API_URL is read but not listed in .env.example; add API_URL= there so every deploy knows to set it.  config/undocumented-env-var\n\n✖ 1 problem (1 error, 0 warnings, 0 infos)\n  1 problem is fixable with --fix.\n",
+        "src/new.ts\n  3:35  error  process.env.API_URL is read but not listed in .env.example; add API_URL= there so every deploy knows to set it.  config/undocumented-env-var\n\n✖ 1 problem (1 error, 0 warnings; 1 info hidden by --quiet)\n  1 problem is fixable with --fix.\n",
       stderr: "",
     });
     assert.deepEqual(runCli(root, ["--changed-since", "HEAD", "--quiet"]), { code: 0, stdout: "✔ No errors found (0 files checked).\n", stderr: "" });

@@ -47,8 +47,8 @@ describe("twelve-factor-lint on a project with fixed ports", () => {
   });
 
   it("--quiet reports errors only (warnings still count for --max-warnings)", () => {
-    assert.deepEqual(runCli(project.root, ["--quiet"]), { code: 0, stdout: "✔ No errors found (5 files checked).\n", stderr: "" });
-    assert.deepEqual(runCli(project.root, ["--quiet", "--max-warnings", "0"]), { code: 1, stdout: "✔ No errors found (5 files checked).\n", stderr: "✖ Too many warnings: 2 (maximum: 0).\n" });
+    assert.deepEqual(runCli(project.root, ["--quiet"]), { code: 0, stdout: "✔ No errors found (5 files checked, 2 warnings hidden by --quiet).\n", stderr: "" });
+    assert.deepEqual(runCli(project.root, ["--quiet", "--max-warnings", "0"]), { code: 1, stdout: "✔ No errors found (5 files checked, 2 warnings hidden by --quiet).\n", stderr: "✖ Too many warnings: 2 (maximum: 0).\n" });
   });
 
   it("--rule turns a rule off or raises it to an error (exit 1)", () => {
@@ -245,7 +245,7 @@ describe("twelve-factor-lint --fix", () => {
     const project = copyFixture("service");
     try {
       const run = runCli(project.root, ["--fix", "--quiet"]);
-      assert.deepEqual(run, { code: 0, stdout: "✔ No errors found (5 files checked).\n", stderr: "No safe fixes to apply.\n" });
+      assert.deepEqual(run, { code: 0, stdout: "✔ No errors found (5 files checked, 2 warnings hidden by --quiet).\n", stderr: "No safe fixes to apply.\n" });
       assert.equal(project.read("src/server.ts")?.includes("app.listen(3000);"), true);
     } finally {
       project.cleanup();

@@ -104,7 +104,7 @@ describe("twelve-factor-lint on a service breaking the four headline rules", () 
 
   it("--quiet keeps the two errors; --rule and --max-warnings change the exit code", () => {
     const quiet = runCli(project.root, ["--quiet"]);
-    assert.equal(quiet.stdout.endsWith("✖ 2 problems (2 errors, 0 warnings, 0 infos)\n  2 problems are fixable with --fix.\n"), true, quiet.stdout);
+    assert.equal(quiet.stdout.endsWith("✖ 2 problems (2 errors, 0 infos; 3 warnings hidden by --quiet)\n  2 problems are fixable with --fix.\n"), true, quiet.stdout);
     assert.equal(quiet.stdout.includes("src/server.ts"), false);
 
     const relaxed = runCli(project.root, ["--rule", "config/no-hardcoded-secret=warning", "--max-warnings", "5"]);

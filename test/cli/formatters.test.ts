@@ -91,6 +91,22 @@ describe("text format", () => {
     assert.equal(formatText({ ...report([], []), stats: { ...STATS, files: 1 } }, { color: false, quiet: true }), "✔ No errors found (1 file checked).\n");
   });
 
+  it("with --quiet, says how many warnings and infos it hid instead of counting them as none", () => {
+    const hidden = { errors: 0, warnings: 2, infos: 1, fixable: 1, suggested: 1 };
+    assert.equal(
+      formatText(report([FINDINGS[0]], []), { color: false, quiet: true, hidden }),
+      [
+        "src/a.ts",
+        '  2:15  error  Hardcoded secret "abcd…" (40 chars) in apiKey; read it from process.env.API_KEY.  config/no-hardcoded-secret',
+        "",
+        "✖ 1 problem (1 error; 2 warnings and 1 info hidden by --quiet)",
+        "  1 problem is fixable with --fix.",
+        "",
+      ].join("\n"),
+    );
+    assert.equal(formatText(report([], []), { color: false, quiet: true, hidden: { ...hidden, infos: 0 }, baselined: 3 }), "✔ No errors found (5 files checked, 3 baselined findings hidden, 2 warnings hidden by --quiet).\n");
+  });
+
   it("uses singular words and omits the fixable line when nothing is fixable", () => {
     assert.equal(
       formatText(report([FINDINGS[3]]), { color: false }),

@@ -114,7 +114,7 @@ describe("language server over stdio", () => {
       assert.equal(diagnostics[0].code, "config/no-hardcoded-secret");
       assert.ok(!JSON.stringify(diagnostics).includes(key.slice(8)), "the diagnostic's data carries no part of the value");
       const [fix] = await client.codeActions(file("src/pay.ts"), diagnostics);
-      assert.equal(fix.title, "Read the secret from process.env.STRIPE_SECRET_KEY (and add STRIPE_SECRET_KEY to .env.example)");
+      assert.equal(fix.title, "Read the secret from process.env.STRIPE_SECRET_KEY in src/pay.ts, add STRIPE_SECRET_KEY= to .env.example and its value to .env");
       assert.equal(fix.isPreferred, true);
       assert.equal(fix.edit, undefined);
       const { startOffset, endOffset } = { startOffset: 22, endOffset: 22 + key.length + 2 };
@@ -214,7 +214,7 @@ describe("language server over stdio", () => {
     assert.deepEqual(
       actions.map((a) => a.title),
       [
-        "Read the secret from process.env.STRIPE_SECRET_KEY (and add STRIPE_SECRET_KEY to .env.example)",
+        "Read the secret from process.env.STRIPE_SECRET_KEY in test/pay.test.ts, add STRIPE_SECRET_KEY= to .env.example and its value to .env",
         "Disable config/no-hardcoded-secret for this line",
         "Disable config/no-hardcoded-secret for the entire file",
       ],

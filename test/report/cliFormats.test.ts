@@ -6,7 +6,7 @@ import type { Factor } from "../../server/src/engine/types";
 import { encodePath } from "../../server/src/report/escape";
 import type { ReportFinding } from "../../server/src/report/findings";
 import { RULES } from "../../server/src/rules/registry";
-import { ensureBuilt, REPO, runCli } from "../cli/helpers";
+import { copyFixture, ensureBuilt, REPO, runCli } from "../cli/helpers";
 import { writeProject } from "../helpers/project";
 import { countsByFactor, htmlScorecardRows, markdownScorecardRows, statusFor, type ScorecardRow } from "./helpers";
 
@@ -122,5 +122,61 @@ describe("--format html on the bundled example", () => {
     for (const [, file] of links) assert.ok(fs.existsSync(path.join(example, decodeURIComponent(file))), file);
     const markdown = runCli(example, ["--format", "markdown"]);
     assert.deepEqual(markdownScorecardRows(markdown.stdout), rows);
+  });
+});
+
+describe("--quiet --format markdown|html", () => {
+  // Two port warnings and no error: --quiet shows no finding, and no status may read "Pass" for them.
+  const service = copyFixture("service");
+  after(() => service.cleanup());
+
+  it("markdown: the factor whose warnings were hidden says so, and so does the summary (exact text)", () => {
+    const run = runCli(service.root, ["--quiet", "--format", "markdown"]);
+    assert.equal(run.code, 0);
+    assert.equal(
+      run.stdout.replace(/scanned in [^·]+ ·/, "scanned in <time> ·"),
+      [
+        "## Twelve-Factor audit: fixture-service",
+        "",
+        "**5 files** scanned in <time> · ❌ 0 errors · ⚠️ 2 warnings hidden by `--quiet` · ℹ️ 0 info · 🔧 0 fixable with `--fix`",
+        "",
+        "> `--quiet` hides 2 warnings: the findings below leave them out, the factors' statuses count them.",
+        "",
+        "### Fix first",
+        "",
+        "Nothing to fix among the findings shown (2 warnings hidden by `--quiet`).",
+        "",
+        "### Factors",
+        "",
+        "| Factor | Name | Status | Errors | Warnings | Info |",
+        "|---|---|---|---:|---:|---:|",
+        "| I | Codebase | ✅ Pass | 0 | 0 | 0 |",
+        "| II | Dependencies | ✅ Pass | 0 | 0 | 0 |",
+        "| III | Config | ✅ Pass | 0 | 0 | 0 |",
+        "| IV | Backing services | ✅ Pass | 0 | 0 | 0 |",
+        "| V | Build, release, run | ✅ Pass | 0 | 0 | 0 |",
+        "| VI | Processes | ✅ Pass | 0 | 0 | 0 |",
+        "| VII | Port binding | ⚠️ 2 warnings hidden (--quiet) | 0 | 0 | 0 |",
+        "| VIII | Concurrency | ✅ Pass | 0 | 0 | 0 |",
+        "| IX | Disposability | ✅ Pass | 0 | 0 | 0 |",
+        "| X | Dev/prod parity | ✅ Pass | 0 | 0 | 0 |",
+        "| XI | Logs | ✅ Pass | 0 | 0 | 0 |",
+        "| XII | Admin processes | ✅ Pass | 0 | 0 | 0 |",
+        "",
+        "### Findings",
+        "",
+        "No findings shown (2 warnings hidden by `--quiet`).",
+        "",
+      ].join("\n"),
+    );
+    // Without --quiet the same factor shows its warnings as such.
+    assert.ok(runCli(service.root, ["--format", "markdown"]).stdout.includes("| VII | Port binding | ⚠️ Warnings | 0 | 2 | 0 |\n"));
+  });
+
+  it("html: the same status in the scorecard, and the summary says what was hidden", () => {
+    const run = runCli(service.root, ["--quiet", "--format", "html"]);
+    assert.ok(run.stdout.includes(`<tr data-factor="VII" data-status="warnings">`));
+    assert.ok(run.stdout.includes(`<span class="status status-warnings"><span aria-hidden="true">⚠</span> 2 warnings hidden (--quiet)</span>`));
+    assert.ok(run.stdout.includes(`<p class="hidden-findings muted">2 warnings hidden by --quiet: the findings below leave them out, the factors' statuses count them.</p>`));
   });
 });

@@ -107,6 +107,29 @@ describe("renderHtml, file mode (CLI --format html)", () => {
     assert.ok(urls.length > 0 && urls.every((url) => docsHrefs.has(url)), `unexpected URLs: ${urls.filter((url) => !docsHrefs.has(url)).join(", ")}`);
   });
 
+  it("never shows a pass for a factor whose findings --quiet hid, and says what was hidden", () => {
+    const quiet = renderHtml(
+      buildAuditReport({
+        root: "/srv/shop",
+        stats: STATS,
+        rules: RULES,
+        findings: [finding({ ruleId: "config/no-hardcoded-secret", factor: "III", severity: "error", file: "src/pay.ts", line: 2 })],
+        hidden: {
+          by: "--quiet",
+          findings: [
+            finding({ ruleId: "config/no-hardcoded-secret", factor: "III", file: "src/mail.ts", line: 5 }),
+            finding({ ruleId: "port-binding/no-fixed-port", factor: "VII", file: "src/server.ts", line: 3 }),
+            finding({ ruleId: "port-binding/no-fixed-port", factor: "VII", file: "src/metrics.ts", line: 4 }),
+          ],
+        },
+      }),
+    );
+    const badges = [...quiet.matchAll(/<tr data-factor="(II|III|VII)" data-status="([^"]+)">.*?<span class="status [^"]+"><span aria-hidden="true">.<\/span> ([^<]+)<\/span>/g)].map((match) => match.slice(1).join(" "));
+    assert.deepEqual(badges, ["II pass Pass", "III errors Errors, 1 warning hidden (--quiet)", "VII warnings 2 warnings hidden (--quiet)"]);
+    assert.ok(quiet.includes(`<p class="hidden-findings muted">3 warnings hidden by --quiet: the findings below leave them out, the factors' statuses count them.</p>`));
+    assert.ok(quiet.includes(`<summary><h3>VII. Port binding</h3> <span class="status status-warnings"><span aria-hidden="true">⚠</span> 2 warnings hidden (--quiet)</span>`));
+  });
+
   it("is deterministic: two renders of the same findings are byte-identical", () => {
     assert.equal(renderHtml(sampleReport()), html);
   });

@@ -84,6 +84,73 @@ describe("renderMarkdown", () => {
     assert.ok(clean.endsWith("### Findings\n\nNo findings.\n"));
   });
 
+  it("never shows a pass for a factor whose findings --quiet hid, and says what was hidden", () => {
+    const report = buildAuditReport({
+      root: "/srv/shop",
+      stats: STATS,
+      rules: RULES,
+      findings: [finding({ ruleId: "config/no-hardcoded-secret", factor: "III", severity: "error", file: "src/pay.ts", line: 2, message: "Hardcoded secret." })],
+      hidden: {
+        by: "--quiet",
+        findings: [
+          finding({ ruleId: "config/no-hardcoded-secret", factor: "III", file: "src/mail.ts", line: 5 }),
+          finding({ ruleId: "port-binding/no-fixed-port", factor: "VII", file: "src/server.ts", line: 3 }),
+          finding({ ruleId: "port-binding/no-fixed-port", factor: "VII", file: "src/metrics.ts", line: 4 }),
+          finding({ ruleId: "dependencies/no-lockfile", factor: "II", severity: "info", file: "package.json", line: 1 }),
+        ],
+      },
+    });
+    assert.equal(
+      renderMarkdown(report),
+      [
+        "## Twelve-Factor audit: shop",
+        "",
+        "**7 files** scanned in 1.5 s · ❌ 1 error · ⚠️ 3 warnings hidden by `--quiet` · ℹ️ 1 info hidden by `--quiet` · 🔧 0 fixable with `--fix`",
+        "",
+        "> `--quiet` hides 3 warnings and 1 info: the findings below leave them out, the factors' statuses count them.",
+        "",
+        "### Fix first",
+        "",
+        "1. **[`config/no-hardcoded-secret`](https://example.invalid/docs/config/no-hardcoded-secret.md)** (Factor III · Config): 1 finding (error). Checks config/no-hardcoded-secret. First at `src/pay.ts:2`.",
+        "",
+        "### Factors",
+        "",
+        "| Factor | Name | Status | Errors | Warnings | Info |",
+        "|---|---|---|---:|---:|---:|",
+        "| I | Codebase | ➖ Not applicable | 0 | 0 | 0 |",
+        "| II | Dependencies | ℹ️ 1 info hidden (--quiet) | 0 | 0 | 0 |",
+        "| III | Config | ❌ Errors, 1 warning hidden (--quiet) | 1 | 0 | 0 |",
+        "| IV | Backing services | ➖ Not applicable | 0 | 0 | 0 |",
+        "| V | Build, release, run | ➖ Not applicable | 0 | 0 | 0 |",
+        "| VI | Processes | ➖ Not applicable | 0 | 0 | 0 |",
+        "| VII | Port binding | ⚠️ 2 warnings hidden (--quiet) | 0 | 0 | 0 |",
+        "| VIII | Concurrency | ➖ Not applicable | 0 | 0 | 0 |",
+        "| IX | Disposability | ➖ Not applicable | 0 | 0 | 0 |",
+        "| X | Dev/prod parity | ➖ Not applicable | 0 | 0 | 0 |",
+        "| XI | Logs | ➖ Not applicable | 0 | 0 | 0 |",
+        "| XII | Admin processes | ➖ Not applicable | 0 | 0 | 0 |",
+        "",
+        "### Findings",
+        "",
+        "#### III. Config ❌",
+        "",
+        "**★ [`config/no-hardcoded-secret`](https://example.invalid/docs/config/no-hardcoded-secret.md)** (1 finding) — Checks config/no-hardcoded-secret.",
+        "",
+        "- `src/pay.ts:2` **error** Hardcoded secret.",
+        "",
+      ].join("\n"),
+    );
+  });
+
+  it("with nothing shown but findings hidden, claims neither a pass nor a clean run", () => {
+    const hidden = [finding({ ruleId: "port-binding/no-fixed-port", factor: "VII", file: "src/server.ts", line: 3 })];
+    const markdown = renderMarkdown(buildAuditReport({ root: "/srv/shop", stats: STATS, rules: RULES, findings: [], hidden: { by: "--quiet", findings: hidden } }));
+    assert.ok(markdown.includes("| VII | Port binding | ⚠️ 1 warning hidden (--quiet) | 0 | 0 | 0 |\n"));
+    assert.ok(markdown.includes("### Fix first\n\nNothing to fix among the findings shown (1 warning hidden by `--quiet`).\n"));
+    assert.ok(markdown.endsWith("### Findings\n\nNo findings shown (1 warning hidden by `--quiet`).\n"));
+    assert.ok(markdown.includes("| III | Config | ✅ Pass | 0 | 0 | 0 |\n"), "a factor with nothing hidden still passes");
+  });
+
   it("is deterministic", () => {
     assert.equal(renderMarkdown(sampleReport()), markdown);
   });

@@ -76,14 +76,19 @@ function ruleOverrides(values: readonly string[], knownIds: ReadonlySet<string>)
   return rules;
 }
 
-/** `baselined`: findings a baseline hid, which every format but SARIF mentions. */
-function render(report: Report, options: CliOptions, color: boolean, rules: readonly RuleDefinition[], cwd: string, baselined: number, fingerprints: () => Map<ReportFinding, string>): string {
+/**
+ * `baselined`: findings a baseline hid, which every format but SARIF mentions. `hidden`: what
+ * `--quiet` left out, which the text, HTML and Markdown reports say, so no status or count
+ * claims more than the findings allow.
+ */
+function render(report: Report, options: CliOptions, color: boolean, rules: readonly RuleDefinition[], cwd: string, baselined: number, hiddenFindings: readonly ReportFinding[], fingerprints: () => Map<ReportFinding, string>): string {
+  const hidden = hiddenFindings.length > 0 ? { findings: hiddenFindings, by: "--quiet" } : undefined;
   if (options.format === "gitlab") return formatGitlab(report, fingerprints());
   if (options.format === "json") return formatJson(report, { baselined });
   if (options.format === "sarif") return formatSarif(report, { rules, version });
-  if (options.format === "html") return formatHtml(report, { rules, baselined, outputFile: options.output === undefined ? undefined : path.resolve(cwd, options.output) });
-  if (options.format === "markdown") return formatMarkdown(report, { rules, baselined });
-  return formatText(report, { color, quiet: options.quiet, baselined });
+  if (options.format === "html") return formatHtml(report, { rules, baselined, hidden, outputFile: options.output === undefined ? undefined : path.resolve(cwd, options.output) });
+  if (options.format === "markdown") return formatMarkdown(report, { rules, baselined, hidden });
+  return formatText(report, { color, quiet: options.quiet, baselined, hidden: hidden && countFindings(hidden.findings) });
 }
 
 function hideBaselined(target: Target, io: CliIO, options: CliOptions, findings: Finding[]): BaselineApplied {
@@ -219,7 +224,8 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
   const color = options.output === undefined && (options.color ?? wantsColor({ noColor: false, isTTY: io.stdout.isTTY, env: io.env }));
   // Report findings are built one for one from `shown.fresh`, which the fingerprints need.
   const fingerprints = () => reportFingerprints(shown.fresh, all.findings, fingerprintSalt(target.root, io.cwd, options), target.root);
-  const text = render(report, options, color, RULES, io.cwd, shown.baselined, fingerprints);
+  const hidden = options.quiet ? all.findings.filter((finding) => finding.severity !== "error") : [];
+  const text = render(report, options, color, RULES, io.cwd, shown.baselined, hidden, fingerprints);
   if (options.output !== undefined) writeReport(io, options.output, text);
   else io.stdout.write(text);
 

@@ -8,7 +8,7 @@ import { createHash } from "node:crypto";
 import type { ReportFinding, ReportNote } from "./findings";
 import { encodePath, escapeHtml as esc } from "./escape";
 import { REPORT_CSS } from "./htmlStyle";
-import { formatDuration, plural, SEVERITY_LABEL, STATUS_LABEL } from "./labels";
+import { formatDuration, hiddenCounts, plural, SEVERITY_LABEL, statusText } from "./labels";
 import type { AuditReport, FactorSection, FactorStatus, RuleSection, TopFix } from "./model";
 import { WEBVIEW_SCRIPT } from "./webviewScript";
 
@@ -39,8 +39,14 @@ function contentSecurityPolicy(options: HtmlOptions): string {
   return `default-src 'none'; style-src 'sha256-${styleHash}'; base-uri 'none'; form-action 'none'`;
 }
 
-function statusBadge(status: FactorStatus): string {
-  return `<span class="status status-${status}"><span aria-hidden="true">${STATUS_ICON[status]}</span> ${STATUS_LABEL[status]}</span>`;
+function statusBadge(factor: FactorSection, hiddenBy: string | null): string {
+  return `<span class="status status-${factor.status}"><span aria-hidden="true">${STATUS_ICON[factor.status]}</span> ${esc(statusText(factor, hiddenBy))}</span>`;
+}
+
+/** "3 warnings and 1 info hidden by --quiet", or "" when the report hides nothing. */
+function hiddenNote(report: AuditReport): string {
+  const hidden = hiddenCounts(report.hidden);
+  return hidden === "" ? "" : `${hidden} hidden by ${report.hidden.by ?? "the run's options"}`;
 }
 
 function location(file: string, line: number, column: number, context: Context): string {
@@ -67,7 +73,9 @@ function summary(report: AuditReport): string {
   const cells = items.map(([label, value, tone]) => `<li><span class="value${tone}">${esc(value)}</span> <span class="muted">${esc(label)}</span></li>`).join("");
   const baseline =
     report.baselined > 0 ? `<p class="baselined muted">${esc(plural(report.baselined, "finding"))} recorded in the baseline ${report.baselined === 1 ? "is" : "are"} not shown.</p>` : "";
-  return `<section aria-labelledby="summary-heading"><h2 id="summary-heading">Summary</h2><ul class="stats">${cells}</ul>${baseline}</section>`;
+  const hidden = hiddenNote(report);
+  const hiddenLine = hidden === "" ? "" : `<p class="hidden-findings muted">${esc(hidden)}: the findings below leave them out, the factors' statuses count them.</p>`;
+  return `<section aria-labelledby="summary-heading"><h2 id="summary-heading">Summary</h2><ul class="stats">${cells}</ul>${hiddenLine}${baseline}</section>`;
 }
 
 function actions(): string {
@@ -90,7 +98,7 @@ function topFix(fix: TopFix, context: Context): string {
 
 function topFixes(report: AuditReport, context: Context): string {
   const body =
-    report.topFixes.length === 0 ? `<p>Nothing to fix: no findings.</p>` : `<ol class="top">${report.topFixes.map((fix) => topFix(fix, context)).join("")}</ol>`;
+    report.topFixes.length === 0 ? `<p>${hiddenNote(report) === "" ? "Nothing to fix: no findings." : esc(`Nothing to fix among the findings shown (${hiddenNote(report)}).`)}</p>` : `<ol class="top">${report.topFixes.map((fix) => topFix(fix, context)).join("")}</ol>`;
   return `<section aria-labelledby="top-heading"><h2 id="top-heading">Fix first</h2>${body}</section>`;
 }
 
@@ -98,7 +106,7 @@ function scorecard(report: AuditReport): string {
   const rows = report.factors.map(
     (factor) =>
       `<tr data-factor="${factor.factor}" data-status="${factor.status}"><th scope="row">${factor.factor}</th>` +
-      `<td><a href="#factor-${factor.factor}">${esc(factor.name)}</a></td><td>${statusBadge(factor.status)}</td>` +
+      `<td><a href="#factor-${factor.factor}">${esc(factor.name)}</a></td><td>${statusBadge(factor, report.hidden.by)}</td>` +
       `<td class="num">${factor.counts.error}</td><td class="num">${factor.counts.warning}</td><td class="num">${factor.counts.info}</td></tr>`,
   );
   const head = `<tr><th scope="col">Factor</th><th scope="col">Name</th><th scope="col">Status</th><th scope="col" class="num">Errors</th><th scope="col" class="num">Warnings</th><th scope="col" class="num">Info</th></tr>`;
@@ -118,14 +126,14 @@ function ruleBlock(rule: RuleSection, context: Context): string {
   return `<div class="rule" data-rule="${esc(rule.id)}"><h4>${star}${docsLink(rule.docs, rule.id)} ${count}</h4>${description}${findings}</div>`;
 }
 
-function factorBlock(factor: FactorSection, context: Context): string {
+function factorBlock(factor: FactorSection, context: Context, hiddenBy: string | null): string {
   const open = factor.counts.error + factor.counts.warning + factor.counts.info > 0 ? " open" : "";
   const counts = `<span class="muted"> · ${factor.counts.error} errors, ${factor.counts.warning} warnings, ${factor.counts.info} info</span>`;
   const rules =
     factor.rules.length === 0 ? `<p class="muted">No rule checks this factor yet.</p>` : factor.rules.map((rule) => ruleBlock(rule, context)).join("");
   return (
     `<details class="factor" id="factor-${factor.factor}" data-factor="${factor.factor}" data-status="${factor.status}"${open}>` +
-    `<summary><h3>${factor.factor}. ${esc(factor.name)}</h3> ${statusBadge(factor.status)}${counts}</summary>` +
+    `<summary><h3>${factor.factor}. ${esc(factor.name)}</h3> ${statusBadge(factor, hiddenBy)}${counts}</summary>` +
     `<p><em>${esc(factor.statement)}</em></p>${rules}</details>`
   );
 }
@@ -164,7 +172,7 @@ export function renderHtml(report: AuditReport, options: HtmlOptions = {}): stri
     summary(report),
     topFixes(report, context),
     scorecard(report),
-    `<section aria-labelledby="details-heading"><h2 id="details-heading">Findings by factor</h2>${report.factors.map((factor) => factorBlock(factor, context)).join("\n")}</section>`,
+    `<section aria-labelledby="details-heading"><h2 id="details-heading">Findings by factor</h2>${report.factors.map((factor) => factorBlock(factor, context, report.hidden.by)).join("\n")}</section>`,
     otherFindings(report, context),
     notes(report.notes),
     `</main>`,

@@ -6,7 +6,7 @@
  */
 import type { ReportFinding, ReportNote } from "./findings";
 import { codeSpan, escapeMarkdown as md } from "./escape";
-import { formatDuration, plural, STATUS_LABEL } from "./labels";
+import { formatDuration, hiddenCounts, plural, statusText } from "./labels";
 import type { AuditReport, FactorSection, FactorStatus, RuleSection, TopFix } from "./model";
 
 const STATUS_EMOJI: Record<FactorStatus, string> = { pass: "✅", info: "ℹ️", warnings: "⚠️", errors: "❌", "not-applicable": "➖" };
@@ -16,17 +16,32 @@ function link(text: string, url: string | null): string {
   return url ? `[${text}](${url.replace(/[()\s<>]/g, (char) => encodeURIComponent(char))})` : text;
 }
 
+/** "3 warnings", or "3 warnings hidden by --quiet" when none of them is shown. */
+function countPart(shown: number, hidden: number, text: (count: number) => string, by: string): string {
+  if (hidden === 0) return text(shown);
+  return shown === 0 ? `${text(hidden)} hidden by ${by}` : `${text(shown)} (${hidden} more hidden by ${by})`;
+}
+
+/** Said under the summary, so a short report is never read as a clean one. */
+function hiddenLine(report: AuditReport): string[] {
+  const hidden = hiddenCounts(report.hidden);
+  if (hidden === "") return [];
+  const by = report.hidden.by ? codeSpan(report.hidden.by) : "The run's options";
+  return ["", `> ${by} hides ${hidden}: the findings below leave them out, the factors' statuses count them.`];
+}
+
 function summaryLine(report: AuditReport): string {
-  const { stats, totals } = report;
+  const { stats, totals, hidden } = report;
+  const by = hidden.by ? codeSpan(hidden.by) : "the run's options";
   const parts = [
     `**${plural(stats.files, "file")}** scanned in ${formatDuration(stats.durationMs)}`,
-    `❌ ${plural(totals.error, "error")}`,
-    `⚠️ ${plural(totals.warning, "warning")}`,
-    `ℹ️ ${totals.info} info`,
+    `❌ ${countPart(totals.error, hidden.error, (count) => plural(count, "error"), by)}`,
+    `⚠️ ${countPart(totals.warning, hidden.warning, (count) => plural(count, "warning"), by)}`,
+    `ℹ️ ${countPart(totals.info, hidden.info, (count) => `${count} info`, by)}`,
     `🔧 ${totals.fixable} fixable with \`--fix\``,
     ...(totals.suggested > 0 ? [`💡 ${totals.suggested} with suggested fixes`] : []),
   ];
-  const lines = [parts.join(" · ")];
+  const lines = [parts.join(" · "), ...hiddenLine(report)];
   if (report.baselined > 0) lines.push("", `> ${plural(report.baselined, "finding")} recorded in the baseline ${report.baselined === 1 ? "is" : "are"} not shown.`);
   return lines.join("\n");
 }
@@ -38,10 +53,10 @@ function topFix(fix: TopFix, index: number): string {
   return `${index + 1}. **${link(codeSpan(fix.ruleId), fix.docs)}**${factor}: ${plural(fix.count, "finding")} (${fix.severity}${fixable}).${description} First at ${codeSpan(`${fix.first.file}:${fix.first.line}`)}.`;
 }
 
-function scorecard(factors: readonly FactorSection[]): string {
+function scorecard(factors: readonly FactorSection[], hiddenBy: string | null): string {
   const rows = factors.map(
     (factor) =>
-      `| ${factor.factor} | ${md(factor.name)} | ${STATUS_EMOJI[factor.status]} ${STATUS_LABEL[factor.status]} | ${factor.counts.error} | ${factor.counts.warning} | ${factor.counts.info} |`,
+      `| ${factor.factor} | ${md(factor.name)} | ${STATUS_EMOJI[factor.status]} ${md(statusText(factor, hiddenBy))} | ${factor.counts.error} | ${factor.counts.warning} | ${factor.counts.info} |`,
   );
   return ["| Factor | Name | Status | Errors | Warnings | Info |", "|---|---|---|---:|---:|---:|", ...rows].join("\n");
 }
@@ -71,8 +86,12 @@ function notesBlock(notes: readonly ReportNote[]): string[] {
 }
 
 export function renderMarkdown(report: AuditReport): string {
+  const hidden = hiddenCounts(report.hidden);
+  const hiddenNote = hidden === "" ? "" : ` (${hidden} hidden by ${report.hidden.by ? codeSpan(report.hidden.by) : "the run's options"})`;
   const top =
-    report.topFixes.length === 0 ? ["Nothing to fix: no findings."] : report.topFixes.map((fix, index) => topFix(fix, index));
+    report.topFixes.length === 0
+      ? [hidden === "" ? "Nothing to fix: no findings." : `Nothing to fix among the findings shown${hiddenNote}.`]
+      : report.topFixes.map((fix, index) => topFix(fix, index));
   const details = report.factors.map(factorFindings).filter((block): block is string => block !== undefined);
   const other = report.other.length > 0 ? ["#### Other findings", "", ...report.other.map((finding) => findingLine(finding, true)), ""] : [];
   const lines = [
@@ -86,11 +105,11 @@ export function renderMarkdown(report: AuditReport): string {
     "",
     "### Factors",
     "",
-    scorecard(report.factors),
+    scorecard(report.factors, report.hidden.by),
     "",
     "### Findings",
     "",
-    ...(details.length === 0 && other.length === 0 ? ["No findings.", ""] : details.flatMap((block) => [block, ""])),
+    ...(details.length === 0 && other.length === 0 ? [hidden === "" ? "No findings." : `No findings shown${hiddenNote}.`, ""] : details.flatMap((block) => [block, ""])),
     ...other,
     ...notesBlock(report.notes),
   ];

@@ -45,8 +45,12 @@ export interface FactorSection {
   factor: Factor;
   name: string;
   statement: string;
+  /** Counts the hidden findings too: a factor whose warnings were hidden is not a pass. */
   status: FactorStatus;
+  /** The findings shown. */
   counts: SeverityCounts;
+  /** Findings the run left out of the report (see `AuditReport.hidden`). */
+  hidden: SeverityCounts;
   rules: RuleSection[];
 }
 
@@ -73,6 +77,8 @@ export interface AuditReport {
   totals: SeverityCounts & { fixable: number; suggested: number };
   /** Findings hidden because the baseline already records them. */
   baselined: number;
+  /** Findings left out of the report though found (`--quiet` shows errors only), and what left them out. */
+  hidden: SeverityCounts & { by: string | null };
   topFixes: TopFix[];
   /** Always twelve, in order I..XII. */
   factors: FactorSection[];
@@ -90,6 +96,8 @@ export interface AuditReportInput {
   baselined?: number;
   /** Defaults to the root folder's name. */
   projectName?: string;
+  /** Findings the report leaves out (`--quiet`'s warnings and infos) and what left them out ("--quiet"). */
+  hidden?: { findings: readonly ReportFinding[]; by: string };
 }
 
 const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
@@ -125,7 +133,8 @@ function countSeverities(findings: readonly ReportFinding[]): SeverityCounts {
 
 /**
  * Info findings alone do not fail a factor, but a row reading "Pass" above findings would tell a
- * reviewer there is nothing to look at: they get their own status.
+ * reviewer there is nothing to look at: they get their own status. Hidden findings count: a
+ * status never claims more than the findings allow.
  */
 function factorStatus(rules: readonly RuleSection[], counts: SeverityCounts): FactorStatus {
   if (counts.error > 0) return "errors";
@@ -210,6 +219,7 @@ export function buildAuditReport(input: AuditReportInput): AuditReport {
   for (const rule of input.rules) factorOf.set(rule.id, rule.factor);
   for (const finding of withFactor) factorOf.set(finding.ruleId, finding.factor);
 
+  const hiddenFindings = input.hidden?.findings ?? [];
   const allSections: RuleSection[] = [];
   const factors: FactorSection[] = FACTORS.map((factor) => {
     const ids = new Set<string>();
@@ -221,7 +231,9 @@ export function buildAuditReport(input: AuditReportInput): AuditReport {
       .sort((a, b) => Number(b.count > 0) - Number(a.count > 0) || SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] || b.count - a.count || compareText(a.id, b.id));
     allSections.push(...rules);
     const counts = countSeverities(rules.flatMap((rule) => rule.findings));
-    return { factor, ...FACTOR_INFO[factor], status: factorStatus(rules, counts), counts, rules };
+    const hidden = countSeverities(hiddenFindings.filter((finding) => (finding.factor ?? factorOf.get(finding.ruleId)) === factor));
+    const all = { error: counts.error + hidden.error, warning: counts.warning + hidden.warning, info: counts.info + hidden.info };
+    return { factor, ...FACTOR_INFO[factor], status: factorStatus(rules, all), counts, hidden, rules };
   });
   if (other.length > 0) {
     for (const [id, findings] of groupBy(other, (finding) => finding.ruleId)) {
@@ -241,6 +253,7 @@ export function buildAuditReport(input: AuditReportInput): AuditReport {
     stats: { ...input.stats },
     totals,
     baselined: input.baselined ?? 0,
+    hidden: { ...countSeverities(hiddenFindings), by: input.hidden?.by ?? null },
     topFixes: rankTopFixes(allSections, factorOf),
     factors,
     other,

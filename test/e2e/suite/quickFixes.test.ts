@@ -49,7 +49,7 @@ describe("quick fixes", () => {
     assert.deepEqual(
       actions.map((action) => action.title),
       [
-        "Read the secret from process.env.STRIPE_SECRET_KEY (and add STRIPE_SECRET_KEY to .env.example)",
+        "Read the secret from process.env.STRIPE_SECRET_KEY in src/billing.ts, add STRIPE_SECRET_KEY= to .env.example and its value to .env",
         ...disableTitles("config/no-hardcoded-secret"),
         FIX_ALL_TITLE,
       ],
@@ -84,7 +84,7 @@ describe("quick fixes", () => {
     ]);
 
     const actions = await quickFixesFor(uri, diagnostic);
-    assert.equal(actions[0]?.title, "Read the secret from process.env.CLIENT_SECRET (and add CLIENT_SECRET to .env.example)");
+    assert.equal(actions[0]?.title, "Read the secret from process.env.CLIENT_SECRET in src/oauth.ts, add CLIENT_SECRET= to .env.example and its value to .env");
     await applyPreferredAndSave(actions);
 
     const secrets = [secret];

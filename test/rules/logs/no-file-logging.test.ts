@@ -53,21 +53,76 @@ const invalidCases: InvalidCase[] = [
   invalid("a destructured File class (CommonJS) is fixed through the winston binding", `const winston = require("winston");\nconst { File } = winston.transports;\nwinston.add(new File({ filename: "error.log", level: "error" }));`, (code) => [
     at(code, `new File({ filename: "error.log", level: "error" })`, WINSTON("winston File transport", `"error.log"`)),
   ], { filename: "src/logger.js", output: `const winston = require("winston");\nconst { File } = winston.transports;\nwinston.add(new winston.transports.Console({ level: "error" }));` }),
-  invalid("File options from another file", `import winston from "winston";\nimport { fileOptions } from "./log-options";\nexport const t = new winston.transports.File(fileOptions);`, (code) => [
+  invalid("File options from another file: their import, left unused, goes", `import winston from "winston";\nimport { fileOptions } from "./log-options";\nexport const t = new winston.transports.File(fileOptions);`, (code) => [
     at(code, "new winston.transports.File(fileOptions)", WINSTON("winston File transport", `"logs/api.log"`)),
-  ], { files: { "src/log-options.ts": `export const fileOptions = { filename: "logs/api.log", level: "info" };` }, output: `import winston from "winston";\nimport { fileOptions } from "./log-options";\nexport const t = new winston.transports.Console();` }),
+  ], { files: { "src/log-options.ts": `export const fileOptions = { filename: "logs/api.log", level: "info" };` }, output: `import winston from "winston";\nexport const t = new winston.transports.Console();` }),
   invalid("a configured file name is reported lower", `import winston from "winston";\nexport const t = new winston.transports.File({ filename: process.env.LOG_FILE });`, (code) => [
     at(code, "new winston.transports.File({ filename: process.env.LOG_FILE })", WINSTON("winston File transport", "a configured file (process.env.LOG_FILE)"), { severity: "info", signals: ["winston File transport", "path from process.env.LOG_FILE"] }),
   ], { output: `import winston from "winston";\nexport const t = new winston.transports.Console();` }),
-  invalid("DailyRotateFile with a winston binding in scope", `import winston from "winston";\nimport DailyRotateFile from "winston-daily-rotate-file";\nexport const logger = winston.createLogger({ transports: [new DailyRotateFile({ filename: "app-%DATE%.log", datePattern: "YYYY-MM-DD" })] });`, (code) => [
+  invalid("DailyRotateFile with a winston binding in scope: its import, left unused, goes", `import winston from "winston";\nimport DailyRotateFile from "winston-daily-rotate-file";\nexport const logger = winston.createLogger({ transports: [new DailyRotateFile({ filename: "app-%DATE%.log", datePattern: "YYYY-MM-DD" })] });`, (code) => [
     at(code, `new DailyRotateFile({ filename: "app-%DATE%.log", datePattern: "YYYY-MM-DD" })`, WINSTON("winston DailyRotateFile transport", `"app-%DATE%.log"`)),
-  ], { output: `import winston from "winston";\nimport DailyRotateFile from "winston-daily-rotate-file";\nexport const logger = winston.createLogger({ transports: [new winston.transports.Console()] });` }),
+  ], { output: `import winston from "winston";\nexport const logger = winston.createLogger({ transports: [new winston.transports.Console()] });` }),
   invalid("DailyRotateFile without a winston binding: no fix", `import DailyRotateFile from "winston-daily-rotate-file";\nexport const transport = new DailyRotateFile({ filename: "app-%DATE%.log" });`, (code) => [
     at(code, `new DailyRotateFile({ filename: "app-%DATE%.log" })`, WINSTON("winston DailyRotateFile transport", `"app-%DATE%.log"`)),
   ]),
   invalid("winston.transports.DailyRotateFile registered by require (CommonJS)", `const winston = require("winston");\nrequire("winston-daily-rotate-file");\nconst transport = new winston.transports.DailyRotateFile({ filename: "logs/%DATE%.log" });`, (code) => [
     at(code, `new winston.transports.DailyRotateFile({ filename: "logs/%DATE%.log" })`, WINSTON("winston DailyRotateFile transport", `"logs/%DATE%.log"`)),
   ], { filename: "src/logger.cjs", output: `const winston = require("winston");\nrequire("winston-daily-rotate-file");\nconst transport = new winston.transports.Console();` }),
+  // A logger that already has a Console transport: the file transport goes, never a second Console.
+  invalid(
+    "beside a Console transport the File transport is removed, with its comment and the import only it used",
+    `import path from "node:path";\nimport winston from "winston";\n\nexport const logger = winston.createLogger({\n  level: process.env.LOG_LEVEL ?? "info",\n  format: winston.format.json(),\n  transports: [\n    new winston.transports.Console(),\n    // also write errors to logs/error.log\n    new winston.transports.File({ filename: path.join(__dirname, "logs", "error.log"), level: "error" }),\n  ],\n});\n`,
+    (code) => [at(code, `new winston.transports.File({ filename: path.join(__dirname, "logs", "error.log"), level: "error" })`, WINSTON("winston File transport", `a file (path.join(__dirname, "logs", "error.log"))`))],
+    { output: `import winston from "winston";\n\nexport const logger = winston.createLogger({\n  level: process.env.LOG_LEVEL ?? "info",\n  format: winston.format.json(),\n  transports: [\n    new winston.transports.Console(),\n  ],\n});\n` },
+  ),
+  invalid(
+    "the last transport without a trailing comma (CommonJS): the comma before it goes too",
+    `const path = require("path");\nconst { createLogger, format, transports } = require("winston");\n\nconst logger = createLogger({\n  format: format.combine(format.timestamp(), format.json()),\n  transports: [\n    new transports.Console({ format: format.simple() }),\n    // errors also go to a file for the on-call\n    new transports.File({ filename: path.resolve("logs/error.log"), level: "error" })\n  ]\n});\n\nmodule.exports = logger;\n`,
+    (code) => [at(code, `new transports.File({ filename: path.resolve("logs/error.log"), level: "error" })`, WINSTON("winston File transport", `a file (path.resolve("logs/error.log"))`))],
+    { filename: "src/logger.js", output: `const { createLogger, format, transports } = require("winston");\n\nconst logger = createLogger({\n  format: format.combine(format.timestamp(), format.json()),\n  transports: [\n    new transports.Console({ format: format.simple() })\n  ]\n});\n\nmodule.exports = logger;\n` },
+  ),
+  invalid(
+    "transports in an array of their own, classes destructured from winston.transports, a block comment",
+    `import winston from "winston";\n\nconst { Console, File } = winston.transports;\nconst transports = [\n  new Console({ level: "debug" }),\n  /* production copy */\n  new File({ filename: "logs/app.log" }),\n];\n\nexport const logger = winston.createLogger({ transports });\n`,
+    (code) => [at(code, `new File({ filename: "logs/app.log" })`, WINSTON("winston File transport", `"logs/app.log"`))],
+    { output: `import winston from "winston";\n\nconst { Console, File } = winston.transports;\nconst transports = [\n  new Console({ level: "debug" }),\n];\n\nexport const logger = winston.createLogger({ transports });\n` },
+  ),
+  invalid(
+    "inline transports: the File transport and its separator go",
+    `import winston from "winston";\nexport const logger = winston.createLogger({ transports: [new winston.transports.File({ filename: "error.log", level: "error" }), new winston.transports.Console()] });\n`,
+    (code) => [at(code, `new winston.transports.File({ filename: "error.log", level: "error" })`, WINSTON("winston File transport", `"error.log"`))],
+    { output: `import winston from "winston";\nexport const logger = winston.createLogger({ transports: [new winston.transports.Console()] });\n` },
+  ),
+  invalid(
+    "an import still used elsewhere stays",
+    `import path from "node:path";\nimport winston from "winston";\n\nconst LOG_DIR = path.join(__dirname, "logs");\n\nexport const logger = winston.createLogger({\n  transports: [\n    new winston.transports.Console(),\n    new winston.transports.File({ filename: path.join(LOG_DIR, "combined.log") }), // rotated by logrotate\n  ],\n});\n`,
+    (code) => [at(code, `new winston.transports.File({ filename: path.join(LOG_DIR, "combined.log") })`, WINSTON("winston File transport", `a file (path.join(LOG_DIR, "combined.log"))`))],
+    { output: `import path from "node:path";\nimport winston from "winston";\n\nconst LOG_DIR = path.join(__dirname, "logs");\n\nexport const logger = winston.createLogger({\n  transports: [\n    new winston.transports.Console(),\n  ],\n});\n` },
+  ),
+  invalid(
+    "logger.add of a File transport to a logger created with a Console transport: the statement goes",
+    `import winston from "winston";\n\nexport const logger = winston.createLogger({\n  transports: [new winston.transports.Console()],\n});\n\n// errors to a file as well\nlogger.add(new winston.transports.File({ filename: "error.log", level: "error" }));\n`,
+    (code) => [at(code, `new winston.transports.File({ filename: "error.log", level: "error" })`, WINSTON("winston File transport", `"error.log"`))],
+    { output: `import winston from "winston";\n\nexport const logger = winston.createLogger({\n  transports: [new winston.transports.Console()],\n});\n` },
+  ),
+  invalid(
+    "winston.add to the default logger after winston.add of a Console; a side-effect import stays",
+    `import "winston-daily-rotate-file";\nimport winston from "winston";\nimport { logDir } from "./settings";\n\nwinston.add(new winston.transports.Console());\nwinston.add(new winston.transports.DailyRotateFile({ dirname: logDir, filename: "app-%DATE%.log" }));\nwinston.info("ready");\n`,
+    (code) => [at(code, `new winston.transports.DailyRotateFile({ dirname: logDir, filename: "app-%DATE%.log" })`, WINSTON("winston DailyRotateFile transport", `"app-%DATE%.log"`))],
+    { files: { "src/settings.ts": `export const logDir = "logs";\n` }, output: `import "winston-daily-rotate-file";\nimport winston from "winston";\n\nwinston.add(new winston.transports.Console());\nwinston.info("ready");\n` },
+  ),
+  invalid(
+    "logger.add to a logger without a Console: replaced, and the import only the file name used goes",
+    `import path from "node:path";\nimport winston from "winston";\n\nexport const logger = winston.createLogger({ level: "info" });\n// one file per service\nlogger.add(new winston.transports.File({ filename: path.join("logs", "api.log"), level: "warn" }));\n`,
+    (code) => [at(code, `new winston.transports.File({ filename: path.join("logs", "api.log"), level: "warn" })`, WINSTON("winston File transport", `a file (path.join("logs", "api.log"))`))],
+    { output: `import winston from "winston";\n\nexport const logger = winston.createLogger({ level: "info" });\n// one file per service\nlogger.add(new winston.transports.Console({ level: "warn" }));\n` },
+  ),
+  invalid(
+    "a Console in another logger does not count, and a parameter named like the import is another binding",
+    `import path from "node:path";\nimport winston from "winston";\n\nexport const console = winston.createLogger({ transports: [new winston.transports.Console()] });\nexport const files = winston.createLogger({ transports: [new winston.transports.File({ filename: path.join("logs", "a.log") })] });\nexport const show = (path: string) => path.length;\n`,
+    (code) => [at(code, `new winston.transports.File({ filename: path.join("logs", "a.log") })`, WINSTON("winston File transport", `a file (path.join("logs", "a.log"))`))],
+    { output: `import winston from "winston";\n\nexport const console = winston.createLogger({ transports: [new winston.transports.Console()] });\nexport const files = winston.createLogger({ transports: [new winston.transports.Console()] });\nexport const show = (path: string) => path.length;\n` },
+  ),
   // pino
   invalid("pino.destination on a file", `import pino from "pino";\nexport const logger = pino(pino.destination("app.log"));`, (code) => [
     at(code, `pino.destination("app.log")`, PINO_DEST(`"app.log"`), { signals: ["pino.destination", "relative path"] }),

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import rule from "../../../server/src/rules/processes/no-local-state";
-import { assertFixedCasesClean, runRuleTests, type InvalidCase, type ValidCase } from "../../helpers/ruleTester";
+import { analyze, assertFixedCasesClean, runRuleTests, type InvalidCase, type ValidCase } from "../../helpers/ruleTester";
 import { spanOf } from "../snippetRange";
 
 const ADVICE = "keep state in a backing service (database, cache or object storage) so any process can serve any request";
@@ -139,6 +139,12 @@ const invalidCases: InvalidCase[] = [
   invalid("a named diskStorage import is fixed through the multer binding", `import multer, { diskStorage } from "multer";\nconst storage = diskStorage({ destination: (req, file, cb) => cb(null, "uploads") });\nexport const upload = multer({ storage });`, (code) => [
     at(code, `diskStorage({ destination: (req, file, cb) => cb(null, "uploads") })`, MULTER(`"uploads"`, "multer.diskStorage")),
   ], { output: `import multer, { diskStorage } from "multer";\nconst storage = multer.memoryStorage();\nexport const upload = multer({ storage });` }),
+  invalid(
+    "multer({ dest }) in a realistic router: only the options change, the handler is the user's to move to req.file.buffer",
+    `import express from "express";\nimport multer from "multer";\n\nconst router = express.Router();\n// avatars up to 5 MB\nconst upload = multer({ dest: "uploads/avatars", limits: { fileSize: 5 * 1024 * 1024 } });\n\nrouter.post("/avatar", upload.single("avatar"), (req, res) => {\n  res.json({ stored: req.file?.path });\n});\n\nexport default router;\n`,
+    (code) => [at(code, `dest: "uploads/avatars"`, MULTER(`"uploads/avatars"`))],
+    { filename: "src/routes/avatar.ts", output: `import express from "express";\nimport multer from "multer";\n\nconst router = express.Router();\n// avatars up to 5 MB\nconst upload = multer({ storage: multer.memoryStorage(), limits: { fileSize: 5 * 1024 * 1024 } });\n\nrouter.post("/avatar", upload.single("avatar"), (req, res) => {\n  res.json({ stored: req.file?.path });\n});\n\nexport default router;\n` },
+  ),
   // SQLite and other file-backed stores
   invalid("better-sqlite3", `import Database from "better-sqlite3";\nexport const db = new Database("app.db");`, (code) => [
     at(code, `"app.db"`, `better-sqlite3 opens a database file at "app.db" on the local disk; keep state in a backing service (database, cache or object storage) so any process can serve any request.`, { signals: ["better-sqlite3", "relative path"] }),
@@ -233,4 +239,22 @@ describe("processes/no-local-state trigger", () => {
   it("does not match a file with no file writes or stores", () => {
     assert.equal(rule.trigger.test(`import express from "express";\nconst app = express();\napp.get("/", (req, res) => res.send("ok"));`), false);
   });
+});
+
+describe("processes/no-local-state multer fix", () => {
+  // Uploads no longer reach the disk: the fix says what the handler must do, and needs review.
+  const TITLE = "Keep uploads in memory (multer.memoryStorage()): the handler must now send req.file.buffer to object storage";
+  for (const [name, code] of [
+    ["multer({ dest })", `import multer from "multer";\nexport const upload = multer({ dest: "uploads/" });`],
+    ["multer.diskStorage(...)", `import multer from "multer";\nexport const storage = multer.diskStorage({ destination: "uploads/" });`],
+  ]) {
+    it(`${name}: one unsafe fix whose title names req.file.buffer and object storage`, () => {
+      const result = analyze(rule, { code });
+      try {
+        assert.deepEqual(result.findings.map((finding) => finding.fixes.map((fix) => ({ title: fix.title, safe: fix.safe }))), [[{ title: TITLE, safe: false }]]);
+      } finally {
+        result.cleanup();
+      }
+    });
+  }
 });

@@ -54,7 +54,20 @@ export interface EnvFixRequest {
   name: string;
   /** The hardcoded value, moved into `.env` only when `.env` is git-ignored and lacks the key. */
   value?: string;
+  /** What the source edit does ("Read the secret from process.env.NAME"); the files written are added to it. */
   title: string;
+}
+
+/**
+ * `<action> in src/pay.ts, add NAME= to .env.example and its value to .env`: every file the fix
+ * writes, by its path in the project, so nobody applies it without knowing a value lands in `.env`.
+ */
+function titleNamingFiles(request: EnvFixRequest, example: string | undefined, dotenv: string | undefined): string {
+  const { project, name } = request;
+  const writes = [...(example ? [`${name}= to ${project.relative(example)}`] : []), ...(dotenv ? [`its value to ${project.relative(dotenv)}`] : [])];
+  const source = `${request.title} in ${project.relative(request.replacement.file)}`;
+  if (writes.length === 0) return source;
+  return writes.length === 1 ? `${source} and add ${writes[0]}` : `${source}, add ${writes[0]} and ${writes[1]}`;
 }
 
 /**
@@ -76,11 +89,14 @@ export function envVariableFix(request: EnvFixRequest): Fix {
   if (example?.create) creates.push(example.create);
 
   const dotenvTarget = envFileTarget(project, request.replacement.file, ".env");
+  let dotenvWritten: string | undefined;
   if (request.value !== undefined && dotenvTarget && isGitIgnored(project, project.relative(dotenvTarget.file))) {
     const dotenv = appendKey(dotenvTarget, name, `${name}=${dotenvValue(request.value)}`);
     if (dotenv?.edit) edits.push({ ...dotenv.edit, sensitive: true });
     if (dotenv?.create) creates.push({ ...dotenv.create, sensitive: true });
     if (!dotenv) safe = false;
+    if (dotenv) dotenvWritten = dotenvTarget.file;
   }
-  return { title: request.title, safe, edits, creates };
+  const title = titleNamingFiles(request, example ? exampleTarget.file : undefined, dotenvWritten);
+  return { title, safe, edits, creates };
 }

@@ -76,7 +76,7 @@ function addressListFix(context: RuleContext, list: ts.ArrayLiteralExpression, l
     replacement: { file: sourceFile.fileName, start: list.getStart(sourceFile), end: list.getEnd(), newText: `(process.env.${name} ?? "").split(",")` },
     name,
     value,
-    title: `Read the list from process.env.${name} (and add ${name} to .env.example)`,
+    title: `Read the list from process.env.${name}`,
   });
   return reviewUnlessKept(fix, context.project);
 }

@@ -72,7 +72,7 @@ export function urlFix(request: UrlFixRequest): Fix {
     replacement: { file: request.sourceFile.fileName, start: request.target.getStart(request.sourceFile), end: request.target.getEnd(), newText: request.jsx ? `{${read}}` : read },
     name: request.envName,
     value: request.value,
-    title: `Read the ${request.what} from ${read} (and add ${request.envName} to .env.example)`,
+    title: `Read the ${request.what} from ${read}`,
   });
   return reviewUnlessKept(fix, request.project);
 }

@@ -6,6 +6,9 @@ import { replaceNode, reviewedFix, singleLineText } from "../shared/edits";
 import { findBinding } from "../shared/moduleBindings";
 import { refIs, refOf } from "../shared/moduleRefs";
 import type { OptionSite } from "../shared/options";
+import type { Span } from "../shared/lineRemoval";
+import { importsLeftUnused } from "../shared/unusedImports";
+import { removeFileTransportFix } from "./transportRemoval";
 
 /** Transport options that mean the same on the Console transport, kept by the fix. */
 const WINSTON_COMMON_OPTIONS = new Set(["level", "format", "silent", "handleExceptions", "handleRejections"]);
@@ -27,26 +30,54 @@ function quoted(text: string, like: ts.Node | undefined): string {
 
 /**
  * `new winston.transports.File({...})` → `new winston.transports.Console()` through the same access
- * path the user wrote; a bare `new DailyRotateFile(...)` needs a winston binding in scope.
+ * path the user wrote; a bare `new DailyRotateFile(...)` needs a winston binding in scope. A logger
+ * that already has a Console transport loses the file transport instead.
  */
 export function winstonConsoleFix(context: RuleContext, transport: ts.NewExpression): Fix | undefined {
+  const removal = removeFileTransportFix(context, transport);
+  if (removal) return removal;
   const callee = transport.expression;
   let constructor: string | undefined;
+  // What the new text still uses: the callee's owner, or the winston binding it names.
+  let reused: { kept: ts.Node } | { name: string } | undefined;
   if (ts.isPropertyAccessExpression(callee) && refIs(refOf(context.semantics, callee.expression), "winston", ["transports"])) {
     const owner = singleLineText(callee.expression);
     if (owner) constructor = `${owner}.Console`;
+    reused = { kept: callee.expression };
   } else {
     const binding = findBinding(context.semantics, transport, [
       { module: "winston", path: ["transports"] },
       { module: "winston", path: [] },
     ]);
     if (binding) constructor = binding.ref.path.length > 0 ? `${binding.name}.Console` : `${binding.name}.transports.Console`;
+    if (binding) reused = { name: binding.name };
   }
   if (!constructor) return undefined;
   const options = transport.arguments?.[0];
   const kept = options && ts.isObjectLiteralExpression(options) ? keptProperties(options, (name) => WINSTON_COMMON_OPTIONS.has(name)) : [];
   const args = kept.length > 0 ? `{ ${kept.join(", ")} }` : "";
-  return reviewedFix("Log to stdout (winston.transports.Console)", [replaceNode(transport, `new ${constructor}(${args})`)]);
+  const edit = replaceNode(transport, `new ${constructor}(${args})`);
+  const dropped = droppedSpans(transport, (name) => WINSTON_COMMON_OPTIONS.has(name), reused && "kept" in reused ? reused.kept : undefined);
+  const imports = transport.getSourceFile() === context.sourceFile ? importsLeftUnused(context.sourceFile, dropped, reused && "name" in reused ? [reused.name] : []) : [];
+  return reviewedFix("Log to stdout (winston.transports.Console)", [...imports, edit].sort((a, b) => a.start - b.start));
+}
+
+/** What replacing `transport` drops: its callee (but the part the new text reuses) and every argument but the kept options. */
+function droppedSpans(transport: ts.NewExpression, keep: (name: string) => boolean, keptCallee: ts.Node | undefined): Span[] {
+  const sourceFile = transport.getSourceFile();
+  const span = (node: ts.Node): Span => ({ start: node.getStart(sourceFile), end: node.getEnd() });
+  const spans = keptCallee ? [] : [span(transport.expression)];
+  for (const argument of transport.arguments ?? []) {
+    if (!ts.isObjectLiteralExpression(argument)) {
+      spans.push(span(argument));
+      continue;
+    }
+    for (const property of argument.properties) {
+      const name = ts.isPropertyAssignment(property) || ts.isShorthandPropertyAssignment(property) ? staticName(property.name) : undefined;
+      if (name === undefined || !keep(name)) spans.push(span(property));
+    }
+  }
+  return spans;
 }
 
 /** Sets a destination (argument or option) to file descriptor 1, stdout. */

@@ -6,6 +6,12 @@ import { replaceNode, reviewedFix, singleLineText } from "../shared/edits";
 import type { StoreHit } from "./fileStores";
 
 /**
+ * The fix changes what happens to every upload (nothing reaches the disk any more, and
+ * `req.file.path` is gone): the title says what the handler has to do now, and it is never safe.
+ */
+export const MULTER_MEMORY_TITLE = "Keep uploads in memory (multer.memoryStorage()): the handler must now send req.file.buffer to object storage";
+
+/**
  * Quick fixes for stores that have an in-memory form. Only multer has one worth offering: the
  * upload lands in `req.file.buffer`, ready to stream to object storage.
  */
@@ -22,7 +28,7 @@ function multerMemoryStorage(context: RuleContext, hit: StoreHit): Fix | undefin
   if (!property || property.getSourceFile() !== context.sourceFile) return undefined;
   const callee = singleLineText(hit.call.expression);
   if (!callee) return undefined;
-  return reviewedFix("Keep uploads in memory (multer.memoryStorage())", [replaceNode(property, `storage: ${callee}.memoryStorage()`)]);
+  return reviewedFix(MULTER_MEMORY_TITLE, [replaceNode(property, `storage: ${callee}.memoryStorage()`)]);
 }
 
 /** `multer.diskStorage({...})` → `multer.memoryStorage()`. */
@@ -40,5 +46,5 @@ function diskToMemoryStorage(context: RuleContext, hit: StoreHit): Fix | undefin
     ]);
     if (binding) replacement = binding.ref.path.length > 0 ? `${binding.name}()` : `${binding.name}.memoryStorage()`;
   }
-  return replacement ? reviewedFix("Keep uploads in memory (multer.memoryStorage())", [replaceNode(hit.call, replacement)]) : undefined;
+  return replacement ? reviewedFix(MULTER_MEMORY_TITLE, [replaceNode(hit.call, replacement)]) : undefined;
 }

@@ -22,7 +22,7 @@ function composeFix(context: ProjectFileContext, entry: ComposeEnvEntry): Fix | 
     replacement: { file: context.file, start: entry.valueStart, end: entry.valueEnd, newText: `\${${name}}` },
     name,
     value: entry.value,
-    title: `${title} (and add ${name} to .env.example)`,
+    title,
   });
 }
 

@@ -69,6 +69,6 @@ export function secretFix(site: SecretSite, detection: Detection, project: Proje
     replacement: { file: site.file, start: edit.start, end: edit.end, newText: edit.newText },
     name: detection.envName,
     value: edit.value,
-    title: `Read the secret from ${read} (and add ${detection.envName} to .env.example)`,
+    title: `Read the secret from ${read}`,
   });
 }
