@@ -255,10 +255,13 @@ class PackageGraph {
   }
 
   private findEnvFile(start: string, name: ".env" | ".env.example"): EnvFile | undefined {
+    const names = name === ".env.example" ? TEMPLATE_NAMES : [name];
     for (let dir = start; isInside(this.project.root, dir); dir = path.dirname(dir)) {
-      const file = path.join(dir, name);
-      const text = this.project.host.readFile(file);
-      if (text !== undefined && !(name === ".env.example" && isGitIgnored(this.project, this.project.relative(file)))) return parseEnvFile(file, text);
+      for (const candidate of names) {
+        const file = path.join(dir, candidate);
+        const text = this.project.host.readFile(file);
+        if (text !== undefined && !(name === ".env.example" && isGitIgnored(this.project, this.project.relative(file)))) return parseEnvFile(file, text);
+      }
       if (dir === this.project.root) return undefined;
     }
     return undefined;
@@ -266,6 +269,12 @@ class PackageGraph {
 }
 
 const ENV_FACTS = "packages:env-files";
+
+/**
+ * The names a committed env template goes by, in order of preference. Next.js apps keep
+ * `.env.local.example`; a fix must append there rather than start a second template.
+ */
+const TEMPLATE_NAMES = [".env.example", ".env.sample", ".env.template", ".env.local.example", ".env.local.sample", ".env.dist"];
 
 function graphOf(project: ProjectModel): PackageGraph {
   return project.memo("packages", () => new PackageGraph(project));

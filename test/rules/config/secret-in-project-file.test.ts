@@ -72,6 +72,15 @@ const invalid: InvalidCase[] = [
     outputFiles: { ".env.example": "NODE_ENV=\nSTRIPE_KEY=\n", ".env": `STRIPE_KEY=${STRIPE}\n` },
   },
   {
+    name: "compose beside a Next.js .env.local.example: NAME= goes into that template, no second template is started",
+    filename: "docker-compose.yml",
+    code: compose,
+    files: { ".gitignore": ".env\n", ".env.local.example": "AUTH_SECRET=\n" },
+    errors: [{ ...at(compose, STRIPE), severity: "error", message: found(STRIPE, "`STRIPE_KEY` of service `web`", "Stripe live secret key format", composeAdvice("STRIPE_KEY")) }],
+    output: "services:\n  web:\n    image: node:20\n    environment:\n      NODE_ENV: production\n      STRIPE_KEY: ${STRIPE_KEY}\n",
+    outputFiles: { ".env.local.example": "AUTH_SECRET=\nSTRIPE_KEY=\n", ".env.example": null, ".env": `STRIPE_KEY=${STRIPE}\n` },
+  },
+  {
     name: "compose map form: a quoted value is replaced with its quotes; an existing .env.example and .env are appended to",
     filename: "docker-compose.yml",
     code: composeQuoted,

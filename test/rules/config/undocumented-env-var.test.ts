@@ -48,6 +48,22 @@ runRuleTests(undocumentedEnvVar, {
   ],
   invalid: [
     {
+      name: "a Next.js .env.local.example is the template: reported against it, the fix appends there",
+      code: `const key = process.env.STRIPE_KEY;`,
+      files: { ".env.local.example": "# Copy to .env.local\nAUTH_SECRET=\n" },
+      errors: [{ message: msg("STRIPE_KEY").replace(".env.example", ".env.local.example"), line: 1, column: 25, endLine: 1, endColumn: 35, severity: "warning" }],
+      output: `const key = process.env.STRIPE_KEY;`,
+      outputFiles: { ".env.local.example": "# Copy to .env.local\nAUTH_SECRET=\nSTRIPE_KEY=\n", ".env.example": null },
+    },
+    {
+      name: ".env.example is preferred over .env.sample in the same folder",
+      code: `const key = process.env.STRIPE_KEY;`,
+      files: { ".env.sample": "A=\n", ".env.example": "B=\n" },
+      errors: [{ message: msg("STRIPE_KEY"), line: 1, column: 25, endLine: 1, endColumn: 35 }],
+      output: `const key = process.env.STRIPE_KEY;`,
+      outputFiles: { ".env.example": "B=\nSTRIPE_KEY=\n", ".env.sample": "A=\n" },
+    },
+    {
       name: "process.env.X: reported on the name, fix appends X=",
       code: `const key = process.env.STRIPE_KEY;`,
       files: example,
