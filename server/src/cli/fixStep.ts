@@ -28,15 +28,20 @@ const wantedBy = (options: FixStepOptions) => (finding: Finding) => !options.err
  * wrote a project fact (`.env.example`, `package.json`, ...) every file of the run, since any of
  * them may now have new fixable findings: one `--fix` reaches what a second would. With `--quiet`
  * only errors are fixed, as ESLint does. `--fix`, `--fix-dry-run` and the "fixable" count all
- * re-analyse this way, so they agree.
+ * re-analyse this way, so they agree; `counting` (the "fixable" count) re-analyses only the files
+ * that hold a reported finding, the only ones whose fixes it counts.
  */
-function reanalysis(options: FixStepOptions, host: DocumentHost): { reanalyze: (changed: readonly string[]) => Finding[]; inScope: (file: string) => boolean } {
+function reanalysis(options: FixStepOptions, host: DocumentHost, counting = false): { reanalyze: (changed: readonly string[]) => Finding[]; inScope: (file: string) => boolean } {
   const engine = new Engine({ root: options.root, rules: options.rules, config: options.config, host });
   const wanted = wantedBy(options);
   // The run's files: a fix may write to a file outside them (an ignored `.env`), but findings
   // there are never reported, so they are never analysed or fixed either.
   const discover = () => new Set(discoverFiles(options.root, { paths: options.paths, ignore: options.config.ignore }).files);
   let scope = discover();
+  // Counting "fixable" only needs the reported findings: after a fact changed, files with none can
+  // only yield findings found while fixing, which the count leaves out. Re-analysing every file of
+  // the run there cost a second, single-threaded audit of the whole project.
+  const reported = counting ? new Set(options.findings.map((finding) => finding.file)) : undefined;
   return {
     inScope: (file) => scope.has(file),
     reanalyze(changed) {
@@ -44,7 +49,7 @@ function reanalysis(options: FixStepOptions, host: DocumentHost): { reanalyze: (
       const factsChanged = changed.some(isProjectFactFile);
       // A created `.env.example` joins the run; a written, git-ignored one never does.
       if (factsChanged) scope = discover();
-      const files = factsChanged ? [...scope] : changed.filter((file) => scope.has(file));
+      const files = factsChanged ? [...scope].filter((file) => !reported || reported.has(file) || changed.includes(file)) : changed.filter((file) => scope.has(file));
       const found = files.flatMap((file) => engine.analyzeFile(file).findings).filter(wanted);
       return options.hide ? options.hide(found) : found;
     },
@@ -61,10 +66,10 @@ export function fixProject(options: FixStepOptions): Promise<ApplyFixesResult> {
  * Every pass of `--fix`, in memory: what `--fix-dry-run` prints and what "fixable" counts. Fixes
  * that would write outside the project are left out, as `--fix` leaves them.
  */
-export function simulateProjectFixes(options: FixStepOptions): SimulatedFixes {
+export function simulateProjectFixes(options: FixStepOptions, counting = false): SimulatedFixes {
   let current: (file: string) => string | undefined = diskHost.readFile;
   const host: DocumentHost = { readFile: (file) => current(file), fileExists: (file) => current(file) !== undefined };
-  const { reanalyze, inScope } = reanalysis(options, host);
+  const { reanalyze, inScope } = reanalysis(options, host, counting);
   const writable = new Map<string, boolean>();
   const inside = (file: string): boolean => {
     if (!writable.has(file)) writable.set(file, writableTarget(options.root, file) !== undefined);
@@ -84,7 +89,7 @@ export function simulateProjectFixes(options: FixStepOptions): SimulatedFixes {
 /** The findings of the report that one `--fix` will fix. */
 export function fixableFindings(options: FixStepOptions): Set<Finding> {
   if (!options.findings.some((finding) => finding.fixes[0]?.safe)) return new Set();
-  return fixedOriginals(options.findings, simulateProjectFixes(options).applied);
+  return fixedOriginals(options.findings, simulateProjectFixes(options, true).applied);
 }
 
 const shown = (root: string, file: string): string => path.relative(root, file).split(path.sep).join("/");

@@ -19,9 +19,17 @@ export interface WorkerPoolOptions {
    * engine's own per-file budget stops slow rules sooner; this catches what it cannot interrupt).
    */
   fileTimeoutMs?: number;
+  /**
+   * Each worker's JavaScript heap cap (V8's old generation), so one pathological file cannot take
+   * the machine's memory: the worker that hits it dies, the file is skipped with a note and the
+   * audit goes on, as after any crash.
+   */
+  heapLimitMb?: number;
 }
 
 export const DEFAULT_FILE_TIMEOUT_MS = 30_000;
+/** Audit workers hold about 60-120 MB on real projects (bundle, project facts, a few hundred trees). */
+export const DEFAULT_WORKER_HEAP_MB = 512;
 
 /** Small batches handed out on demand, so one slow file never leaves the other cores idle. */
 const MAX_BATCH = 16;
@@ -125,7 +133,8 @@ export function runWorkerPool(options: WorkerPoolOptions): Promise<void> {
       slot.inFlight = undefined;
     };
     const onCrash = (slot: Slot, code: number): void => {
-      const reason = slot.error?.message ?? `exit code ${code}`;
+      const outOfMemory = (slot.error as NodeJS.ErrnoException | undefined)?.code === "ERR_WORKER_OUT_OF_MEMORY";
+      const reason = outOfMemory ? `out of memory: over its ${options.heapLimitMb ?? DEFAULT_WORKER_HEAP_MB} MB heap limit` : (slot.error?.message ?? `exit code ${code}`);
       const where = slot.current ? relativeName(options.init.root, slot.current) : undefined;
       options.onNote({ level: "warning", message: `A worker thread stopped unexpectedly (${reason})${where ? ` while analysing ${where}` : ""}; the other files it held were analysed again.` });
       giveUpOn(slot, `${where}: a worker thread stopped while analysing it (${reason}); skipped.`);
@@ -151,7 +160,7 @@ export function runWorkerPool(options: WorkerPoolOptions): Promise<void> {
     const spawn = (): Slot => {
       // No inherited flags: the bundle needs no loader, and a parent's `--import tsx` would make
       // every worker transpile the 10 MB bundle (0.8 s instead of 0.25 s to start).
-      const worker = new Worker(options.script, { workerData: options.init, execArgv: [] });
+      const worker = new Worker(options.script, { workerData: options.init, execArgv: [], resourceLimits: { maxOldGenerationSizeMb: options.heapLimitMb ?? DEFAULT_WORKER_HEAP_MB } });
       const slot: Slot = { worker, retiring: false };
       live.add(slot);
       slot.worker.on("message", (message: WorkerMessage) => {
