@@ -73,6 +73,36 @@ describe("the audit worker pool", () => {
     assert.deepEqual(here, []);
   });
 
+  it("lets the calling thread take batches from the same queue as the worker when asked", async () => {
+    const outcomes: FileOutcome[] = [];
+    const here: string[] = [];
+    const workerStarted = new Promise<void>((resolve) => {
+      const check = setInterval(() => {
+        if (outcomes.length > 0) {
+          clearInterval(check);
+          resolve();
+        }
+      }, 5);
+    });
+    await runWorkerPool({
+      script: FAKE_WORKER,
+      size: 2,
+      shareCallingThread: true,
+      init: { root: ROOT, config: defaultConfig(), ruleIds: [] },
+      files: names.map((name) => path.join(ROOT, name)),
+      onResult: (result) => outcomes.push(...result.outcomes),
+      onNote: () => assert.fail("no note expected"),
+      analyzeHere: async (files) => {
+        // The first batch waits for the worker's first result, so both threads take part.
+        if (here.length === 0) await workerStarted;
+        here.push(...files);
+      },
+    });
+    const analysed = [...outcomes.map((outcome) => outcome.file), ...here].map((file) => path.relative(ROOT, file));
+    assert.deepEqual(analysed.sort(), [...names].sort());
+    assert.ok(here.length > 0 && outcomes.length > 0, `${here.length} here, ${outcomes.length} on the worker`);
+  });
+
   it("survives several hanging files in one batch", async () => {
     const { outcomes } = await runPool(["src/hang1.ts", "src/hang2.ts", "src/ok.ts"], 300);
     assert.deepEqual(outcomes.filter((outcome) => outcome.failed).map((outcome) => path.basename(outcome.file)).sort(), ["hang1.ts", "hang2.ts"]);
