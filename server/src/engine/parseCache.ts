@@ -17,9 +17,8 @@ export class ParseCache {
   private textBytes = 0;
 
   /**
-   * `maxTextBytes`: a tree takes about ten times its text, so 8 MB of text is ~80 MB of trees. A
-   * count alone let an audit's memory grow with the project: 300 trees of large imported
-   * modules held several hundred MB per thread on the benchmark corpus.
+   * `maxTextBytes`: a tree takes about ten times its text, so 8 MB of text is ~80 MB of trees; a
+   * count alone would let 300 large imported modules hold several hundred MB per thread.
    */
   constructor(
     private readonly maxEntries = 300,
