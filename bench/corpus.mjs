@@ -19,6 +19,9 @@ export function ensureCorpus(repoRoot, log) {
   const dir = path.join(repoRoot, "bench/.cache/corpus");
   const installed = path.join(dir, "node_modules/.package-lock.json");
   if (existsSync(installed) && sameFile(path.join(shared, "package-lock.json"), path.join(dir, "package-lock.json"))) return dir;
+  // A worktree beside the main checkout has no ../shared of its own: an installed corpus (often a
+  // symlink to the main checkout's) is taken as it is.
+  if (existsSync(installed) && !existsSync(path.join(shared, "package-lock.json"))) return dir;
   if (!existsSync(path.join(shared, "package-lock.json"))) throw new Error(`No corpus lockfile at ${shared}; see bench/README or docs/performance.md.`);
   mkdirSync(dir, { recursive: true });
   for (const name of ["package.json", "package-lock.json"]) copyFileSync(path.join(shared, name), path.join(dir, name));

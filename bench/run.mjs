@@ -4,19 +4,20 @@
 //   --quick   a spread subset of 2,000 corpus files and fewer per-file runs, for a sanity check
 //   --json    the figures as one JSON object on stdout (progress still goes to stderr)
 import { Buffer } from "node:buffer";
-import { readFileSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
 import process from "node:process";
 import { fileURLToPath } from "node:url";
 import { bundleEngine } from "./bundle.mjs";
-import { collectCorpusFiles, ensureCorpus, spreadSubset } from "./corpus.mjs";
+import { ensureCorpus, spreadSubset } from "./corpus.mjs";
 import { writeLargeFiles } from "./largeFiles.mjs";
 import { collectGarbage, countLines, pad, percentile, round, RssSampler } from "./stats.mjs";
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
-const { ts, Engine, auditProject, defaultConfig, discoverFiles, scriptKindOf, parseSuppressions, RULES, ProjectModel, diskHost } = await bundleEngine(repoRoot);
+const { ts, Engine, defaultConfig, discoverFiles, isSourceFile, scriptKindOf, parseSuppressions, PreScan, RULES, ProjectModel, diskHost } = await bundleEngine(repoRoot);
 const workerScript = path.join(repoRoot, "dist/auditWorker.js");
 const quick = process.argv.includes("--quick");
 const asJson = process.argv.includes("--json");
@@ -30,6 +31,7 @@ function bareParse(files) {
   let bytes = 0;
   let lines = 0;
   const wallStart = performance.now();
+  const cpuStart = process.cpuUsage();
   files.forEach((file, index) => {
     const readStart = performance.now();
     const text = readFileSync(file, "utf8");
@@ -41,27 +43,38 @@ function bareParse(files) {
     lines += countLines(text);
     if (index % 200 === 0) sampler.sample();
   });
-  return { wallMs: performance.now() - wallStart, parseMs, readMs, bytes, lines, ...sampler.stop() };
+  const cpu = process.cpuUsage(cpuStart);
+  // CPU time of the parse alone: the reads' share (by wall time) taken out.
+  const cpuMs = ((cpu.user + cpu.system) / 1000) * (parseMs / (parseMs + readMs));
+  return { wallMs: performance.now() - wallStart, parseMs, readMs, cpuMs, bytes, lines, ...sampler.stop() };
 }
 
-/** (b) and (c): the whole audit (discovery, read, pre-scan, parse, walk, rules), as the CLI runs it. */
-async function audit(root, files, workers) {
-  const sampler = new RssSampler().start();
-  const start = performance.now();
-  const result = await auditProject({
-    root,
-    paths: files,
-    config: defaultConfig(),
-    rules: RULES,
-    workers,
-    workerScript,
-    defaultExcludes: false,
-    onProgress: (done) => {
-      if (done % 200 === 0) sampler.sample();
-    },
-  });
-  const wallMs = performance.now() - start;
-  return { wallMs, stats: result.stats, findings: result.findings.length, notes: result.notes.length, ...sampler.stop() };
+/**
+ * (b) and (c): the whole audit (discovery, read, pre-scan, parse, walk, rules), as the CLI runs
+ * it, in a fresh process (bench/auditProcess.mjs) so that its peak RSS, worker threads included,
+ * is the audit's own. `paths`: the files (or the folder) to audit.
+ */
+function audit(root, paths, workers) {
+  const requestFile = path.join(repoRoot, "bench/.cache/audit-request.json");
+  writeFileSync(requestFile, JSON.stringify({ root, paths, workers, workerScript, defaultExcludes: true }));
+  const child = spawnSync(process.execPath, [path.join(repoRoot, "bench/auditProcess.mjs"), requestFile], { encoding: "utf8", maxBuffer: 64 * 2 ** 20, stdio: ["ignore", "pipe", "inherit"] });
+  if (child.status !== 0) throw new Error(`the audit process failed (exit ${child.status})`);
+  return JSON.parse(child.stdout.trim().split("\n").pop());
+}
+
+/** The pre-scan as the engine runs it: the plain-regex triggers as one alternation, then the rest. */
+function combinedPreScan(files, root) {
+  const project = new ProjectModel(root, diskHost);
+  const preScan = new PreScan(RULES);
+  let ms = 0;
+  let matched = 0;
+  for (const file of files) {
+    const text = readFileSync(file, "utf8");
+    const start = performance.now();
+    if (preScan.active(RULES, text, file, project, () => true).length > 0) matched++;
+    ms += performance.now() - start;
+  }
+  return { ms: Math.round(ms), matched };
 }
 
 /**
@@ -169,50 +182,65 @@ function phaseRow(label, wallMs, files, bytes, memory, extra = "") {
 async function main() {
   const loadBefore = os.loadavg()[0];
   const corpusDir = ensureCorpus(repoRoot, log);
-  const allFiles = collectCorpusFiles(corpusDir);
-  const files = quick ? spreadSubset(allFiles, 2000) : allFiles;
+  const modulesDir = path.join(corpusDir, "node_modules");
+  // The corpus is what `twelve-factor-lint node_modules` takes in it: discovery's defaults
+  // (nested node_modules, dist/, build/, minified bundles ... left out), project files included.
+  const discovered = discoverFiles(corpusDir, { paths: [modulesDir] }).files;
+  const files = quick ? spreadSubset(discovered, 2000) : discovered;
+  const sources = files.filter(isSourceFile);
+  const eighth = spreadSubset(files, Math.round(files.length / 8));
   const threads = os.availableParallelism();
-  log(`Corpus: ${files.length} files${quick ? ` (quick subset of ${allFiles.length})` : ""}; ${RULES.length} rules; ${threads} cores.`);
+  log(`Corpus: ${files.length} files, ${sources.length} of them sources${quick ? ` (quick subset of ${discovered.length})` : ""}; ${RULES.length} rules; ${threads} cores.`);
 
   collectGarbage();
   log("(a) bare parse ...");
-  const a = bareParse(files);
+  const a = bareParse(sources);
   collectGarbage();
   log("pre-scan per rule ...");
-  const scan = preScan(files, corpusDir);
+  const scan = preScan(sources, corpusDir);
+  collectGarbage();
+  log("pre-scan combined ...");
+  const combined = combinedPreScan(sources, corpusDir);
   collectGarbage();
   log("discovery alone ...");
-  const discovery = discoveryOnly(corpusDir, files);
-  collectGarbage();
+  const discovery = discoveryOnly(corpusDir, quick ? files : [modulesDir]);
+  // The full corpus is named by its folder, as on the command line; a subset by its files.
+  const target = quick ? files : [modulesDir];
   log("(b) audit on one thread ...");
-  const b = await audit(corpusDir, files, 1);
-  collectGarbage();
+  const b = audit(corpusDir, target, 1);
   log(`(c) audit on ${threads} worker threads ...`);
-  const c = await audit(corpusDir, files, threads);
+  const c = audit(corpusDir, target, threads);
+  log(`(c/8) audit of an eighth of the files (${eighth.length}) on ${threads} worker threads ...`);
+  const c8 = audit(corpusDir, eighth, threads);
+  log("unchanged re-run with --cache ...");
+  const cached = await optionalFigure("./cacheRerun.mjs", "measureCachedRerun", { repoRoot, root: corpusDir, paths: target, workerScript });
 
   log("per-file latency ...");
   const runs = quick ? 30 : 40;
   const generated = writeLargeFiles(path.join(repoRoot, "bench/.cache/large"));
   const perFileResults = [
     ...generated.map((file) => ({ source: "generated", ...perFile(file, path.dirname(file), runs) })),
-    ...realLargeFiles(allFiles, 4).map((file) => ({ source: "corpus", ...perFile(file, corpusDir, runs) })),
+    ...realLargeFiles(sources, 4).map((file) => ({ source: "corpus", ...perFile(file, corpusDir, runs) })),
   ];
 
   log("per-rule cost on one generated file ...");
   const ruleCosts = perRule(generated[0], path.dirname(generated[0]), runs);
 
+  const floorMs = a.parseMs;
   const figures = {
     // Other processes on the machine skew every figure: the 1-minute load average says how much.
     machine: { node: process.version, cores: threads, cpu: os.cpus()[0]?.model, typescript: ts.version, rules: RULES.length, loadBefore: round(loadBefore, 2), loadAfter: round(os.loadavg()[0], 2) },
-    corpus: { files: files.length, quick, mb: round(a.bytes / 2 ** 20), lines: a.lines },
+    corpus: { files: files.length, sources: sources.length, quick, mb: round(a.bytes / 2 ** 20), lines: a.lines },
     bareParse: { ...a, parseMs: Math.round(a.parseMs), readMs: Math.round(a.readMs), wallMs: Math.round(a.wallMs) },
     discovery: { wallMs: Math.round(discovery.wallMs), files: discovery.files },
-    preScan: scan,
+    preScan: { ...scan, combined },
     auditOneThread: { ...b, wallMs: Math.round(b.wallMs) },
     auditWorkers: { ...c, wallMs: Math.round(c.wallMs), workers: threads },
+    auditEighth: { ...c8, wallMs: Math.round(c8.wallMs), workers: threads, files: eighth.length },
     ratioAuditToParse: round(b.wallMs / a.parseMs, 2),
     ratioAuditToReadAndParse: round(b.wallMs / (a.parseMs + a.readMs), 2),
     workerSpeedUp: round(b.wallMs / c.wallMs, 2),
+    targets: targets({ floorMs, floorCpuMs: a.cpuMs, b, c, c8, cached }),
     perFile: perFileResults,
     perRule: { file: path.relative(repoRoot, generated[0]), rules: ruleCosts },
   };
@@ -223,12 +251,41 @@ async function main() {
   printReport(figures, a, b, c);
 }
 
+/**
+ * A figure another benchmark module measures, when that module is there (`bench/cacheRerun.mjs`
+ * exporting `measureCachedRerun(options) → { wallMs }`); `undefined` otherwise.
+ */
+async function optionalFigure(module, name, options) {
+  let loaded;
+  try {
+    loaded = await import(module);
+  } catch (error) {
+    if (error?.code === "ERR_MODULE_NOT_FOUND") return undefined;
+    throw error;
+  }
+  return typeof loaded[name] === "function" ? loaded[name](options) : undefined;
+}
+
+/** Issue 14's targets, each as a ratio or figure measured in this run. */
+function targets({ floorMs, floorCpuMs, b, c, c8, cached }) {
+  const row = (figure, measured, target, ok, unit = "x", cpu) => ({ figure, measured: measured === undefined ? undefined : round(measured, 2), unit, target, ok, cpu: cpu === undefined ? undefined : round(cpu, 2) });
+  const rows = [
+    row(`whole audit, ${c.stats.threads} threads / floor`, c.wallMs / floorMs, 0.5, c.wallMs / floorMs <= 0.5, "x", c.cpuMs / floorCpuMs),
+    row("whole audit, 1 thread / floor", b.wallMs / floorMs, 1.0, b.wallMs / floorMs <= 1.0, "x", b.cpuMs / floorCpuMs),
+    row(`peak RSS, whole audit on ${c.stats.threads} threads (workers included)`, c.maxRssMB, 400, c.maxRssMB <= 400, " MB"),
+    row("peak RSS, full corpus / an eighth of it", c.maxRssMB / c8.maxRssMB, 1.2, c.maxRssMB / c8.maxRssMB <= 1.2),
+    cached ? row("unchanged re-run with --cache / floor", cached.wallMs / floorMs, 0.1, cached.wallMs / floorMs <= 0.1) : { figure: "unchanged re-run with --cache / floor", target: 0.1, note: "n/a (no bench/cacheRerun.mjs)" },
+    { figure: "per-keystroke p95 / bare parse p95", target: 2, note: "see npm run bench:lsp" },
+  ];
+  return rows;
+}
+
 function printReport(figures, a, b, c) {
   const out = (line = "") => process.stdout.write(`${line}\n`);
   const { machine, corpus } = figures;
   out(`Twelve-Factor Lint benchmark: node ${machine.node}, ${machine.cores} cores (${machine.cpu}), typescript ${machine.typescript}, ${machine.rules} rules`);
   out(`Load average (1 min) before/after: ${machine.loadBefore} / ${machine.loadAfter} (above ${machine.cores}, other processes were competing for the cores)`);
-  out(`Corpus: ${corpus.files} files, ${corpus.mb} MB, ${corpus.lines} lines${corpus.quick ? " (--quick subset)" : ""}`);
+  out(`Corpus: ${corpus.files} files (${corpus.sources} sources: ${corpus.mb} MB, ${corpus.lines} lines)${corpus.quick ? " (--quick subset)" : ""}`);
   out();
   out(`${pad("phase", 34, true)}${pad("wall s", 9)}${pad("files/s", 10)}${pad("MB/s", 8)}${pad("peak MB", 10)}${pad("maxRSS", 10)}`);
   out(phaseRow("(a) bare parse, 1 thread", a.parseMs, corpus.files, a.bytes, a, `(parse time only; reading took ${round(a.readMs / 1000, 2)} s more)`));
@@ -238,8 +295,21 @@ function printReport(figures, a, b, c) {
   out(`    pre-scan of every file: suppression comments ${round(figures.preScan.suppressionsMs / 1000, 2)} s; any trigger matched ${figures.preScan.anyMatched} files`);
   for (const rule of figures.preScan.rules) out(`      trigger ${pad(rule.id, 44, true)}${pad(round(rule.ms / 1000, 2), 7)} s  ${pad(rule.matched, 6)} files matched`);
   out();
-  out(`(b)/(a) audit vs bare parse: ${figures.ratioAuditToParse}x (target <= 1.0x); vs read + parse: ${figures.ratioAuditToReadAndParse}x`);
+  out(`    combined pre-scan (as the engine runs it): ${round(figures.preScan.combined.ms / 1000, 2)} s, ${figures.preScan.combined.matched} files let through`);
+  const e = figures.auditEighth;
+  out(phaseRow(`(c/8) an eighth, ${e.workers} threads`, e.wallMs, e.stats.files, e.stats.bytes, e, `parsed ${e.stats.parsed}/${e.stats.files}, ${e.findings} findings`));
+  out();
+  out(`(b)/(a) audit vs bare parse: ${figures.ratioAuditToParse}x; vs read + parse: ${figures.ratioAuditToReadAndParse}x`);
   out(`(c) speed-up over (b): ${figures.workerSpeedUp}x on ${figures.auditWorkers.workers} threads`);
+  out();
+  out(`Targets (floor: the bare parse (a), ${round(a.parseMs / 1000, 2)} s, measured in this run; peak RSS: the audit process's maxRSS)`);
+  out(`${pad("figure", 56, true)}${pad("measured", 10)}${pad("target", 10)}  result  (CPU time / floor's CPU time)`);
+  for (const target of figures.targets) {
+    const unit = target.unit ?? "x";
+    const verdict = target.ok === undefined ? "" : target.ok ? "ok  " : "MISS";
+    if (target.measured === undefined) out(`${pad(target.figure, 56, true)}${pad(`<= ${target.target}${unit.trim()}`, 20)}  ${target.note}`);
+    else out(`${pad(target.figure, 56, true)}${pad(`${target.measured}${unit.trim()}`, 10)}${pad(`<= ${target.target}${unit.trim()}`, 10)}  ${verdict}${target.cpu === undefined ? "" : `    (cpu ${target.cpu}x)`}`);
+  }
   out();
   out("Per file, warm (each run re-parses an edited text); target engine/bare p50 <= 1.2x");
   out(`${pad("file", 46, true)}${pad("lines", 7)}${pad("bare p50/p95 ms", 18)}${pad("engine p50/p95 ms", 20)}${pad("ratio", 7)}  parsed findings`);

@@ -9,7 +9,7 @@ import type { Note } from "../../server/src/engine/types";
 const FAKE_WORKER = path.resolve(__dirname, "../fixtures/workers/fakeWorker.js");
 const ROOT = path.resolve("/project");
 
-async function runPool(names: string[], fileTimeoutMs = 1000): Promise<{ outcomes: FileOutcome[]; notes: Note[]; here: string[] }> {
+async function runPool(names: string[], fileTimeoutMs = 1000, heapLimitMb?: number): Promise<{ outcomes: FileOutcome[]; notes: Note[]; here: string[] }> {
   const outcomes: FileOutcome[] = [];
   const notes: Note[] = [];
   const here: string[] = [];
@@ -19,6 +19,7 @@ async function runPool(names: string[], fileTimeoutMs = 1000): Promise<{ outcome
     init: { root: ROOT, config: defaultConfig(), ruleIds: [] },
     files: names.map((name) => path.join(ROOT, name)),
     fileTimeoutMs,
+    heapLimitMb,
     onResult: (result) => outcomes.push(...result.outcomes),
     onNote: (note) => notes.push(note),
     analyzeHere: async (files) => {
@@ -56,6 +57,50 @@ describe("the audit worker pool", () => {
       notes.map((note) => note.message),
       ["A worker thread stopped unexpectedly (exit code 3) while analysing src/crash.ts; the other files it held were analysed again."],
     );
+  });
+
+  it("caps each worker's heap: a file that fills it is skipped with a note and the audit goes on", async () => {
+    const { outcomes, notes, here } = await runPool(["src/a.ts", "src/hog.ts", "src/b.ts", ...names], 20_000, 32);
+    assert.deepEqual(
+      outcomes.filter((outcome) => outcome.failed).map((outcome) => outcome.notes[0].message),
+      ["src/hog.ts: a worker thread stopped while analysing it (out of memory: over its 32 MB heap limit); skipped."],
+    );
+    assert.deepEqual(outcomes.filter((outcome) => !outcome.failed).map((outcome) => path.relative(ROOT, outcome.file)).sort(), ["src/a.ts", "src/b.ts", ...names].sort());
+    assert.deepEqual(
+      notes.map((note) => note.message),
+      ["A worker thread stopped unexpectedly (out of memory: over its 32 MB heap limit) while analysing src/hog.ts; the other files it held were analysed again."],
+    );
+    assert.deepEqual(here, []);
+  });
+
+  it("lets the calling thread take batches from the same queue as the worker when asked", async () => {
+    const outcomes: FileOutcome[] = [];
+    const here: string[] = [];
+    const workerStarted = new Promise<void>((resolve) => {
+      const check = setInterval(() => {
+        if (outcomes.length > 0) {
+          clearInterval(check);
+          resolve();
+        }
+      }, 5);
+    });
+    await runWorkerPool({
+      script: FAKE_WORKER,
+      size: 2,
+      shareCallingThread: true,
+      init: { root: ROOT, config: defaultConfig(), ruleIds: [] },
+      files: names.map((name) => path.join(ROOT, name)),
+      onResult: (result) => outcomes.push(...result.outcomes),
+      onNote: () => assert.fail("no note expected"),
+      analyzeHere: async (files) => {
+        // The first batch waits for the worker's first result, so both threads take part.
+        if (here.length === 0) await workerStarted;
+        here.push(...files);
+      },
+    });
+    const analysed = [...outcomes.map((outcome) => outcome.file), ...here].map((file) => path.relative(ROOT, file));
+    assert.deepEqual(analysed.sort(), [...names].sort());
+    assert.ok(here.length > 0 && outcomes.length > 0, `${here.length} here, ${outcomes.length} on the worker`);
   });
 
   it("survives several hanging files in one batch", async () => {

@@ -5,6 +5,7 @@ import { defaultConfig, type ProjectConfig } from "./configTypes";
 import type { FileRole } from "./fileRoles";
 import { diskHost, type DocumentHost } from "./host";
 import { ParseCache } from "./parseCache";
+import { PreScan } from "./preScan";
 import { ProjectModel } from "./project";
 import { applyRolePolicy, ruleRunsOn } from "./rolePolicy";
 import { type Listener, type ReportDescriptor, type RuleContext, type RuleDefinition } from "./rule";
@@ -65,6 +66,7 @@ export class Engine {
   readonly project: ProjectModel;
   readonly semantics: EngineSemantics;
   readonly parseCache = new ParseCache();
+  private readonly preScan: PreScan;
   private config: ProjectConfig;
   private readonly knownIds: Set<string>;
 
@@ -74,6 +76,7 @@ export class Engine {
     this.semantics = createSemantics(this.project, this.parseCache);
     this.config = options.config ?? defaultConfig();
     this.knownIds = new Set(options.rules.map((rule) => rule.id));
+    this.preScan = new PreScan(options.rules);
   }
 
   get rules(): readonly RuleDefinition[] {
@@ -146,7 +149,7 @@ export class Engine {
       return !tree || !isInsideLiteral(tree, offset);
     });
     const role = this.project.roleOf(file);
-    const active = this.options.rules.filter((rule) => this.isEnabled(rule) && rule.trigger !== null && ruleRunsOn(rule, role) && rule.trigger.test(text, file, this.project));
+    const active = this.preScan.active(this.options.rules, text, file, this.project, (rule) => this.isEnabled(rule) && ruleRunsOn(rule, role));
     const findings: Finding[] = [];
     if (active.length > 0) {
       const sourceFile = parse();

@@ -194,6 +194,8 @@ export async function auditProject(options: AuditOptions): Promise<AuditResult> 
       files: discovery.files,
       signal,
       fileTimeoutMs: options.fileTimeoutMs,
+      // The language server keeps its own thread free; the CLI's is one of the analysing threads.
+      shareCallingThread: !plan.workersOnly,
       onResult: (result) => {
         for (const outcome of result.outcomes) collector.addOutcome(outcome);
         collector.addNotes(result.projectNotes);

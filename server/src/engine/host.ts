@@ -10,8 +10,11 @@ export interface DocumentHost {
   fileExists(path: string): boolean;
 }
 
+// Most misses are expected (the engine asks for a dozen test-runner configs, tsconfigs and
+// manifests per folder): answered without an exception, whose stack costs more than the look-up.
 export const diskHost: DocumentHost = {
   readFile(path) {
+    if (!fs.existsSync(path)) return undefined;
     try {
       return fs.readFileSync(path, "utf8");
     } catch {
@@ -20,7 +23,7 @@ export const diskHost: DocumentHost = {
   },
   fileExists(path) {
     try {
-      return fs.statSync(path).isFile();
+      return fs.statSync(path, { throwIfNoEntry: false })?.isFile() ?? false;
     } catch {
       return false;
     }

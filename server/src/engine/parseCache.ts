@@ -21,8 +21,16 @@ export class ParseCache {
    * parser moves the old tree's unchanged nodes into the new one, so the old tree is spent.
    */
   private readonly editing = new Map<string, ts.SourceFile>();
+  private textBytes = 0;
 
-  constructor(private readonly maxEntries = 300) {}
+  /**
+   * `maxTextBytes`: a tree takes about ten times its text, so 8 MB of text is ~80 MB of trees; a
+   * count alone would let 300 large imported modules hold several hundred MB per thread.
+   */
+  constructor(
+    private readonly maxEntries = 300,
+    private readonly maxTextBytes = 8 * 2 ** 20,
+  ) {}
 
   /**
    * The cached tree of this exact text, or a fresh one that is not cached. With `incremental`
@@ -53,13 +61,16 @@ export class ParseCache {
       this.entries.set(path, cached);
       return cached;
     }
+    if (cached) this.textBytes -= cached.text.length;
     const sourceFile = parse(path, text);
     if (!sourceFile) return undefined;
-    if (this.entries.size >= this.maxEntries) {
-      const oldest = this.entries.keys().next().value;
-      if (oldest !== undefined) this.entries.delete(oldest);
+    while (this.entries.size > 0 && (this.entries.size >= this.maxEntries || this.textBytes + text.length > this.maxTextBytes)) {
+      const [oldest, tree] = this.entries.entries().next().value as [string, ts.SourceFile];
+      this.entries.delete(oldest);
+      this.textBytes -= tree.text.length;
     }
     this.entries.set(path, sourceFile);
+    this.textBytes += text.length;
     return sourceFile;
   }
 
@@ -78,7 +89,10 @@ export class ParseCache {
   }
 
   invalidate(path: string): void {
+    const cached = this.entries.get(path);
+    if (!cached) return;
     this.entries.delete(path);
+    this.textBytes -= cached.text.length;
   }
 }
 

@@ -72,15 +72,18 @@ export const undeclaredDependencyTrigger: Trigger = {
     const manifest = file && project ? manifestFor(project, file) : undefined;
     if (file && project && !manifest) return false;
     // Tests, scripts and config files may import devDependencies: the same decision as the rule's.
-    const devAllowed = file !== undefined && project !== undefined && DEV_ROLES.has(project.roleOf(file));
+    // The role is only looked up for a package that only the devDependencies list.
+    let devRole: boolean | undefined;
+    const devAllowed = (): boolean => (devRole ??= file !== undefined && project !== undefined && DEV_ROLES.has(project.roleOf(file)));
+    const declaresHere = (pkg: PackageInfo, name: string): boolean => declares(pkg, name, false) || (name in pkg.devDependencies && devAllowed());
     for (const match of text.matchAll(SPECIFIER)) {
       const specifier = match[1];
       const name = packageNameOf(specifier);
       if (!name || isBuiltin(specifier) || RUNTIME_MODULES.has(name)) continue;
       if (!manifest) return true;
-      if (name === manifest.name || declares(manifest, name, devAllowed)) continue;
+      if (name === manifest.name || declaresHere(manifest, name)) continue;
       const hoisted = workspaceManifestOf(project as ProjectModel, file as string);
-      if (hoisted && declares(hoisted, name, devAllowed)) continue;
+      if (hoisted && declaresHere(hoisted, name)) continue;
       return true;
     }
     return false;
