@@ -11,6 +11,7 @@ import { performance } from "node:perf_hooks";
 import process from "node:process";
 import { fileURLToPath } from "node:url";
 import { bundleEngine } from "./bundle.mjs";
+import { describeCachedRerun, measureCachedRerun } from "./cache.mjs";
 import { collectCorpusFiles, ensureCorpus, spreadSubset } from "./corpus.mjs";
 import { writeLargeFiles } from "./largeFiles.mjs";
 import { collectGarbage, countLines, pad, percentile, round, RssSampler } from "./stats.mjs";
@@ -189,6 +190,9 @@ async function main() {
   collectGarbage();
   log(`(c) audit on ${threads} worker threads ...`);
   const c = await audit(corpusDir, files, threads);
+  collectGarbage();
+  log("(d) --cache: cold audit, then an unchanged re-run ...");
+  const cachedRerun = await measureCachedRerun({ auditProject, defaultConfig, RULES }, corpusDir, files, { workerScript, workers: threads });
 
   log("per-file latency ...");
   const runs = quick ? 30 : 40;
@@ -213,6 +217,7 @@ async function main() {
     ratioAuditToParse: round(b.wallMs / a.parseMs, 2),
     ratioAuditToReadAndParse: round(b.wallMs / (a.parseMs + a.readMs), 2),
     workerSpeedUp: round(b.wallMs / c.wallMs, 2),
+    cachedRerun: { ...cachedRerun, coldMs: Math.round(cachedRerun.coldMs), rerunMs: Math.round(cachedRerun.rerunMs), ratioToParse: round(cachedRerun.rerunMs / a.parseMs, 3) },
     perFile: perFileResults,
     perRule: { file: path.relative(repoRoot, generated[0]), rules: ruleCosts },
   };
@@ -240,6 +245,7 @@ function printReport(figures, a, b, c) {
   out();
   out(`(b)/(a) audit vs bare parse: ${figures.ratioAuditToParse}x (target <= 1.0x); vs read + parse: ${figures.ratioAuditToReadAndParse}x`);
   out(`(c) speed-up over (b): ${figures.workerSpeedUp}x on ${figures.auditWorkers.workers} threads`);
+  out(`(d) ${describeCachedRerun(figures.cachedRerun, a.parseMs)}`);
   out();
   out("Per file, warm (each run re-parses an edited text); target engine/bare p50 <= 1.2x");
   out(`${pad("file", 46, true)}${pad("lines", 7)}${pad("bare p50/p95 ms", 18)}${pad("engine p50/p95 ms", 20)}${pad("ratio", 7)}  parsed findings`);

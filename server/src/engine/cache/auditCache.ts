@@ -31,6 +31,17 @@ function cacheKey(root: string, config: ProjectConfig, rules: readonly RuleDefin
   return crypto.createHash("sha1").update(JSON.stringify({ version, build, root, config, rules: rules.map((rule) => rule.id) })).digest("hex");
 }
 
+/** `a/b/c.json` → `{ "a/b": ["c.json"] }`; absolute paths (outside the root) group the same way. */
+function byFolder(paths: Iterable<string>): Record<string, string[]> {
+  const folders: Record<string, string[]> = {};
+  for (const file of paths) {
+    const slash = file.lastIndexOf("/");
+    const dir = slash < 0 ? "" : file.slice(0, slash);
+    (folders[dir] ??= []).push(file.slice(slash + 1));
+  }
+  return folders;
+}
+
 function hasSecret(finding: Finding): boolean {
   return finding.fixes.some((fix) => fix.edits.some((edit) => edit.sensitive) || fix.creates.some((creation) => creation.sensitive));
 }
@@ -53,12 +64,15 @@ export class AuditCacheRun {
   readonly notes: Note[] = [];
   private readonly file: string;
   private readonly key: string;
+  private readonly prefix: string;
   private readonly writable: boolean;
   private previous?: CacheData;
   private readonly hasher: FileHasher;
   private readonly entries = new Map<string, CachedEntry>();
-  private readonly projectRead = new Map<string, string | null>();
+  private readonly projectRead = new Map<string, string>();
   private readonly projectProbed = new Map<string, boolean>();
+  /** Paths read or probed where no file was (root-relative, or absolute outside the root). */
+  private readonly projectMissing = new Set<string>();
   private projectAllSources = false;
   private readonly projectNotes = new Map<string, Note>();
   private sourcesHash?: string;
@@ -73,6 +87,7 @@ export class AuditCacheRun {
     config: ProjectConfig,
     rules: readonly RuleDefinition[],
   ) {
+    this.prefix = root.endsWith(path.sep) ? root : root + path.sep;
     this.key = cacheKey(root, config, rules);
     this.file = path.resolve(cacheFilePath(options.location, root, crypto.createHash("sha1").update(root).digest("hex")));
     const loaded = loadCacheFile(this.file, version);
@@ -87,13 +102,16 @@ export class AuditCacheRun {
     return this.file;
   }
 
+  /** Paths inside the root are stored relative to it (string slicing: a re-run converts tens of thousands). */
   private relative(file: string): string {
-    const relative = path.relative(this.root, file);
-    return relative.startsWith("..") || path.isAbsolute(relative) ? file : relative.split(path.sep).join("/");
+    if (!file.startsWith(this.prefix)) return file;
+    const rest = file.slice(this.prefix.length);
+    return path.sep === "/" ? rest : rest.split(path.sep).join("/");
   }
 
   private absolute(relative: string): string {
-    return path.isAbsolute(relative) ? relative : path.join(this.root, relative);
+    if (path.isAbsolute(relative)) return relative;
+    return this.prefix + (path.sep === "/" ? relative : relative.split("/").join(path.sep));
   }
 
   /** Hash over the path and content of every source the engine's project-wide facts go over. */
@@ -107,8 +125,16 @@ export class AuditCacheRun {
   }
 
   private projectUnchanged(data: CacheData): boolean {
-    for (const [file, hash] of Object.entries(data.project.read)) if (this.hasher.hash(this.absolute(file)) !== hash) return false;
-    for (const [file, exists] of Object.entries(data.project.probed)) if (this.hasher.listings.isFile(this.absolute(file)) !== exists) return false;
+    const { read, probed, missing } = data.project;
+    for (const file in read) if (this.hasher.hash(this.absolute(file)) !== read[file]) return false;
+    for (const file of probed) if (!this.hasher.listings.isFile(this.absolute(file))) return false;
+    for (const dir in missing) {
+      const folder = this.absolute(dir);
+      for (const name of missing[dir]) {
+        // Listed: a file appeared, or the name is a folder (probed as a file, still no file).
+        if (this.hasher.listings.has(folder, name) && this.hasher.listings.isFile(path.join(folder, name))) return false;
+      }
+    }
     return data.project.sources === undefined || data.project.sources === this.sources();
   }
 
@@ -125,7 +151,10 @@ export class AuditCacheRun {
     const previous = this.previous && this.projectUnchanged(this.previous) ? this.previous : undefined;
     if (previous) {
       for (const [file, hash] of Object.entries(previous.project.read)) this.projectRead.set(file, hash);
-      for (const [file, exists] of Object.entries(previous.project.probed)) this.projectProbed.set(file, exists);
+      for (const file of previous.project.probed) this.projectProbed.set(file, true);
+      for (const [dir, names] of Object.entries(previous.project.missing)) {
+        for (const name of names) this.projectMissing.add(dir === "" ? name : `${dir}/${name}`);
+      }
       this.projectAllSources = previous.project.sources !== undefined;
       this.addProjectNotes(previous.project.notes, false);
       // Results of files outside this run (other paths) stay for a later run.
@@ -169,15 +198,18 @@ export class AuditCacheRun {
   addProjectReads(reads: ProjectReads): void {
     for (const file of reads.read) {
       const relative = this.relative(file);
-      if (!this.projectRead.has(relative)) {
-        this.projectRead.set(relative, this.hasher.hash(file));
+      if (!this.projectRead.has(relative) && !this.projectMissing.has(relative)) {
+        const hash = this.hasher.hash(file);
+        if (hash === null) this.projectMissing.add(relative);
+        else this.projectRead.set(relative, hash);
         this.dirty = true;
       }
     }
     for (const file of reads.probed) {
       const relative = this.relative(file);
-      if (!this.projectProbed.has(relative)) {
-        this.projectProbed.set(relative, this.hasher.listings.isFile(file));
+      if (!this.projectProbed.has(relative) && !this.projectMissing.has(relative)) {
+        if (this.hasher.listings.isFile(file)) this.projectProbed.set(relative, true);
+        else this.projectMissing.add(relative);
         this.dirty = true;
       }
     }
@@ -219,7 +251,8 @@ export class AuditCacheRun {
       files,
       project: {
         read: Object.fromEntries(this.projectRead),
-        probed: Object.fromEntries(this.projectProbed),
+        probed: [...this.projectProbed.keys()],
+        missing: byFolder(this.projectMissing),
         ...(this.projectAllSources ? { sources: this.sources() } : {}),
         notes: this.storedProjectNotes(),
       },

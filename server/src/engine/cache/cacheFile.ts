@@ -31,10 +31,15 @@ export interface CacheData {
   /** Stamps of the files hashed last time (root-relative paths). */
   files: Record<string, FileStamp>;
   project: {
-    /** Project files read: their hash, or `null` when missing. */
-    read: Record<string, string | null>;
-    /** Paths probed: whether a file was there. */
-    probed: Record<string, boolean>;
+    /** Project files read that existed: their hash. */
+    read: Record<string, string>;
+    /** Paths probed where a file was. */
+    probed: string[];
+    /**
+     * Paths read or probed where no file was, by folder: one listing of the folder checks them all
+     * (module resolution and role detection look for far more files than exist).
+     */
+    missing: Record<string, string[]>;
     /** When a project-wide fact went over every source: the hash over all sources it saw. */
     sources?: string;
     notes: Note[];
@@ -108,7 +113,7 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 function isWellFormed(data: CacheData): boolean {
   if (typeof data.key !== "string" || !isRecord(data.files) || !isRecord(data.project) || !isRecord(data.entries)) return false;
   const project = data.project as unknown as Record<string, unknown>;
-  if (!isRecord(project.read) || !isRecord(project.probed) || !Array.isArray(project.notes)) return false;
+  if (!isRecord(project.read) || !Array.isArray(project.probed) || !isRecord(project.missing) || !Array.isArray(project.notes)) return false;
   return Object.values(data.entries).every((entry) => isRecord(entry) && Array.isArray(entry.findings) && Array.isArray(entry.notes) && isRecord(entry.deps));
 }
 

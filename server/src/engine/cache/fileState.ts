@@ -19,17 +19,22 @@ export class FolderListings {
 
   /** `false` only when the file's folder lists no such name. */
   mayExist(file: string): boolean {
-    const dir = path.dirname(file);
+    const slash = file.lastIndexOf(path.sep);
+    return this.has(file.slice(0, slash), file.slice(slash + 1));
+  }
+
+  /** Whether `dir` lists `name` (a file or a folder). */
+  has(dir: string, name: string): boolean {
     let names = this.listings.get(dir);
     if (names === undefined) {
       try {
-        names = new Set(fs.readdirSync(dir));
+        names = new Set(fs.readdirSync(dir || path.sep));
       } catch {
         names = null;
       }
       this.listings.set(dir, names);
     }
-    return names !== null && names.has(path.basename(file));
+    return names !== null && names.has(name);
   }
 
   isFile(file: string): boolean {
