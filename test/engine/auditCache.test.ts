@@ -166,6 +166,23 @@ describe("a damaged or foreign cache file", () => {
     assert.equal((await cached(project.root, dir)).stats.cached, 10);
   });
 
+  it("forgets the results of a deleted file", async () => {
+    const location = path.join(project.root, "pruned-cache");
+    const job = path.join(project.root, "apps/worker/src/job.ts");
+    const entries = (): string[] => Object.keys(JSON.parse(fs.readFileSync(location, "utf8").split("\n")[1]).entries);
+    await cached(project.root, location);
+    assert.ok(entries().includes("apps/worker/src/job.ts"));
+    const text = fs.readFileSync(job, "utf8");
+    fs.rmSync(job);
+    try {
+      // Nine files left; server.ts asks about every source of its package, so it is re-checked.
+      assert.equal((await check(project, location)).stats.cached, 8);
+      assert.deepEqual(entries().includes("apps/worker/src/job.ts"), false);
+    } finally {
+      fs.writeFileSync(job, text);
+    }
+  });
+
   it("is neither read nor written for an audit of unsaved editor buffers", async () => {
     const { OverlayHost } = await import("../../server/src/engine/host");
     const location = path.join(project.root, "overlay-cache");

@@ -157,8 +157,12 @@ export class AuditCacheRun {
       }
       this.projectAllSources = previous.project.sources !== undefined;
       this.addProjectNotes(previous.project.notes, false);
-      // Results of files outside this run (other paths) stay for a later run.
-      for (const [file, entry] of Object.entries(previous.entries)) this.entries.set(file, entry);
+      // Results of files outside this run (other paths) stay for a later run, unless the file is gone.
+      const inRun = new Set(files.map((file) => this.relative(file)));
+      for (const [file, entry] of Object.entries(previous.entries)) {
+        if (inRun.has(file) || this.hasher.listings.mayExist(this.absolute(file))) this.entries.set(file, entry);
+        else this.dirty = true;
+      }
     }
     for (const file of files) {
       const entry = previous?.entries[this.relative(file)];
