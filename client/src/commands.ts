@@ -55,7 +55,7 @@ async function auditWithProgress(client: LanguageClient): Promise<AuditSummary |
 }
 
 function emptySummary(): AuditSummary {
-  return { files: 0, findings: 0, durationMs: 0, bySeverity: { error: 0, warning: 0, info: 0 }, byFactor: {}, byRule: {}, cancelled: false };
+  return { files: 0, findings: 0, durationMs: 0, bySeverity: { error: 0, warning: 0, info: 0 }, byFactor: {}, byRule: {}, cancelled: false, cached: 0 };
 }
 
 export function registerCommands(context: vscode.ExtensionContext, ctx: CommandContext): void {

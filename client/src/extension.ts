@@ -35,6 +35,9 @@ function createClient(context: vscode.ExtensionContext, output: vscode.LogOutput
     });
   const clientOptions: LanguageClientOptions = {
     documentSelector: DOCUMENT_SELECTOR,
+    // The workspace audit keeps its cache in the extension's storage for this workspace, never in
+    // the project; without a folder open there is no storage and no cache.
+    initializationOptions: { cacheDir: context.storageUri?.fsPath },
     outputChannel: output,
     synchronize: { configurationSection: "twelveFactor" },
     diagnosticPullOptions: { onChange: true, onSave: true },

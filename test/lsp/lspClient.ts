@@ -30,6 +30,8 @@ export interface ClientOptions {
   folders?: string[];
   /** What the server gets for `workspace/configuration` (section twelveFactor). */
   settings?: Record<string, unknown>;
+  /** `initializationOptions`, as the VS Code client sends them (its storage folder for the audit cache). */
+  initializationOptions?: Record<string, unknown>;
 }
 
 export const uriOf = (file: string): string => URI.file(file).toString();
@@ -137,6 +139,7 @@ export class TestClient {
       rootUri: uriOf(options.root),
       workspaceFolders: (options.folders ?? [options.root]).map((folder) => ({ uri: uriOf(folder), name: path.basename(folder) })),
       capabilities: client.capabilities(),
+      ...(options.initializationOptions ? { initializationOptions: options.initializationOptions } : {}),
     });
     await connection.sendNotification("initialized", {});
     return client;

@@ -1,4 +1,5 @@
 import { parseArgs } from "node:util";
+import { CACHE_STRATEGIES, type CacheStrategy } from "../engine/cache/fileState";
 import { baselineConflict, takeWriteBaseline, type BaselineOptions } from "./baselineArgs";
 
 export const FORMATS = ["text", "json", "sarif", "html", "markdown", "gitlab"] as const;
@@ -25,6 +26,12 @@ export interface CliOptions extends BaselineOptions {
   printConfig?: string;
   /** `--list-rules`: print every rule instead of linting. */
   listRules?: boolean;
+  /** `--cache`: reuse the results of files unchanged since the last run. */
+  cache?: boolean;
+  /** `--cache-location PATH`: the cache file, or a folder for it (default `.twelve-factor-cache`). */
+  cacheLocation?: string;
+  /** `--cache-strategy`: how a changed file is told from an unchanged one. */
+  cacheStrategy?: CacheStrategy;
 }
 
 export type ParsedArgs = { ok: true; options: CliOptions } | { ok: false; message: string };
@@ -55,6 +62,11 @@ Options:
                                  project-level findings those changes affect)
       --print-config FILE        Print the effective rules and settings for FILE as JSON
       --list-rules               List every rule: factor, default severity, fixable
+      --cache                    Only check files that changed since the last --cache run
+                                 (and the files that depend on them)
+      --cache-location PATH      The cache file, or a folder to keep it in
+                                 (default: .twelve-factor-cache in the current folder)
+      --cache-strategy STRATEGY  metadata (size and time, the default) or content
   -h, --help                     Show this help
   -v, --version                  Show the version
 
@@ -110,6 +122,9 @@ export function parseCliArgs(argv: readonly string[]): ParsedArgs {
         "changed-since": { type: "string" },
         "print-config": { type: "string" },
         "list-rules": { type: "boolean" },
+        cache: { type: "boolean" },
+        "cache-location": { type: "string" },
+        "cache-strategy": { type: "string" },
       },
     });
   } catch (error) {
@@ -136,6 +151,9 @@ export function parseCliArgs(argv: readonly string[]): ParsedArgs {
   };
   const conflict = baselineConflict(baseline) ?? ciConflict(values, baseline);
   if (conflict) return { ok: false, message: conflict };
+  const strategy = values["cache-strategy"];
+  if (strategy !== undefined && !(CACHE_STRATEGIES as readonly string[]).includes(strategy)) return { ok: false, message: `--cache-strategy must be one of ${CACHE_STRATEGIES.join(", ")} (got "${strategy}")` };
+  if (values["cache-location"] !== undefined && values["cache-location"].trim() === "") return { ok: false, message: "--cache-location needs a file or folder name" };
   return {
     ok: true,
     options: {
@@ -153,6 +171,9 @@ export function parseCliArgs(argv: readonly string[]): ParsedArgs {
       ...(values["changed-since"] !== undefined ? { changedSince: values["changed-since"] } : {}),
       ...(values["print-config"] !== undefined ? { printConfig: values["print-config"] } : {}),
       ...(values["list-rules"] ? { listRules: true } : {}),
+      ...(values.cache ? { cache: true } : {}),
+      ...(values["cache-location"] !== undefined ? { cacheLocation: values["cache-location"] } : {}),
+      ...(strategy !== undefined ? { cacheStrategy: strategy as CacheStrategy } : {}),
       ...baseline,
     },
   };

@@ -2,6 +2,8 @@ import fs from "node:fs";
 import path from "node:path";
 import { version } from "../../../package.json";
 import { auditProject } from "../engine/audit";
+import type { CacheOptions } from "../engine/cache/auditCache";
+import { DEFAULT_CACHE_NAME } from "../engine/cache/cacheFile";
 import { loadProjectConfig, parseRuleOverride } from "../engine/config";
 import { mergeConfig, type ProjectConfig } from "../engine/configTypes";
 import { discoverFiles } from "../engine/discovery";
@@ -108,11 +110,19 @@ function writeReport(io: CliIO, file: string, text: string): void {
   }
 }
 
-async function audit(target: Target, config: ProjectConfig, io: CliIO) {
+/** `--cache`: where and how; `--cache-location`/`--cache-strategy` alone do not turn it on (as in ESLint). */
+function cacheOptions(options: CliOptions, cwd: string): CacheOptions | undefined {
+  if (!options.cache) return undefined;
+  const location = path.resolve(cwd, options.cacheLocation ?? DEFAULT_CACHE_NAME);
+  // A trailing slash says "a folder", even before it exists.
+  return { location: options.cacheLocation !== undefined && /[\\/]$/.test(options.cacheLocation) ? location + path.sep : location, strategy: options.cacheStrategy };
+}
+
+async function audit(target: Target, config: ProjectConfig, io: CliIO, cache?: CacheOptions) {
   if (target.paths?.length === 0) return nothingChanged(target.root);
   const progress = createProgress(io.stderr);
   try {
-    return await auditProject({ root: target.root, paths: target.paths, config, rules: RULES, onProgress: progress.onProgress });
+    return await auditProject({ root: target.root, paths: target.paths, config, rules: RULES, onProgress: progress.onProgress, cache });
   } finally {
     progress.finish();
   }
@@ -175,7 +185,8 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
     loaded.notes.push(narrowed.note);
   }
 
-  let result = await audit(target, config, io);
+  const cache = cacheOptions(options, io.cwd);
+  let result = await audit(target, config, io, cache);
   // Baselined findings are accepted as they are: `--fix` leaves them alone too.
   let shown = hideBaselined(target, io, options, result.findings);
   const fixNotes: Note[] = [];
@@ -194,7 +205,7 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
     fixNotes.push(...outcome.notes);
     fixSummary = describeFixes(outcome, shown.fresh, target.root);
     if (outcome.fixesApplied > 0) {
-      result = await audit(target, config, io);
+      result = await audit(target, config, io, cache);
       shown = hideBaselined(target, io, options, result.findings);
     }
   } else if (options.fixDryRun) {

@@ -5,7 +5,10 @@ import { performance } from "node:perf_hooks";
 import { RULES } from "../rules/registry";
 import { Engine } from "./analyzer";
 import { runWorkerPool } from "./auditPool";
-import { analyzeSafely, type FileOutcome } from "./auditProtocol";
+import type { FileOutcome } from "./auditProtocol";
+import { AuditCacheRun, type CacheOptions } from "./cache/auditCache";
+import { analyzeTracked, createAuditEngine } from "./cache/tracked";
+import type { DependencyTracker } from "./cache/tracker";
 import type { ProjectConfig } from "./configTypes";
 import { discoverFiles } from "./discovery";
 import { diskHost, type DocumentHost } from "./host";
@@ -37,6 +40,11 @@ export interface AuditOptions {
   background?: boolean;
   /** See `WorkerPoolOptions.fileTimeoutMs`. */
   fileTimeoutMs?: number;
+  /**
+   * Keep results on disk and reuse those still valid (`--cache`). Only for audits of the disk:
+   * with another host (unsaved editor buffers) nothing is read from or written to the cache.
+   */
+  cache?: CacheOptions;
 }
 
 export interface AuditStats {
@@ -51,6 +59,8 @@ export interface AuditStats {
   durationMs: number;
   /** Threads the files were analysed on (1: the calling thread). */
   threads: number;
+  /** Files whose results came from the cache (`cache` option) instead of the engine. */
+  cached?: number;
 }
 
 export interface AuditResult {
@@ -170,13 +180,27 @@ export async function auditProject(options: AuditOptions): Promise<AuditResult> 
 
   const collector = new AuditCollector(discovery.files.length, options.onProgress);
   collector.addNotes(discovery.notes);
+  const cache = options.cache && (!options.host || options.host === diskHost) ? new AuditCacheRun(root, options.cache, options.config, options.rules) : undefined;
+  let files = discovery.files;
+  if (cache) {
+    collector.addNotes(cache.notes);
+    const plan = cache.plan(files);
+    for (const outcome of plan.reused) collector.addOutcome(outcome);
+    collector.addNotes(cache.storedProjectNotes());
+    files = plan.toAnalyse;
+  }
+  const record = (outcome: FileOutcome): void => {
+    cache?.record(outcome);
+    collector.addOutcome(outcome);
+  };
   let engine: Engine | undefined;
-  const analyzeHere = async (files: readonly string[]): Promise<void> => {
-    engine ??= new Engine({ root, rules: options.rules, config: options.config, host: options.host });
+  let tracker: DependencyTracker | undefined;
+  const analyzeHere = async (batch: readonly string[]): Promise<void> => {
+    if (!engine) ({ engine, tracker } = createAuditEngine({ root, rules: options.rules, config: options.config, host: options.host }, cache !== undefined));
     let sliceStart = performance.now();
-    for (const file of files) {
+    for (const file of batch) {
       signal?.throwIfAborted();
-      collector.addOutcome(analyzeSafely(engine, file));
+      record(analyzeTracked(engine, tracker, file));
       if (performance.now() - sliceStart > YIELD_EVERY_MS) {
         await yieldToEventLoop();
         sliceStart = performance.now();
@@ -184,29 +208,39 @@ export async function auditProject(options: AuditOptions): Promise<AuditResult> 
     }
   };
 
-  const plan = planThreads(options, discovery.files.length);
-  if (plan.note) collector.addNotes([plan.note]);
+  const plan = planThreads(options, files.length);
+  // Said as a fresh run would say it, however few files the cache left to analyse.
+  const threadNote = files.length === discovery.files.length ? plan.note : planThreads(options, discovery.files.length).note;
+  if (threadNote) collector.addNotes([threadNote]);
   if ((plan.threads > 1 || plan.workersOnly) && plan.script) {
     await runWorkerPool({
       script: plan.script,
       size: plan.threads,
-      init: { root, config: options.config, ruleIds: options.rules.map((rule) => rule.id) },
-      files: discovery.files,
+      init: { root, config: options.config, ruleIds: options.rules.map((rule) => rule.id), ...(cache ? { track: true } : {}) },
+      files,
       signal,
       fileTimeoutMs: options.fileTimeoutMs,
       // The language server keeps its own thread free; the CLI's is one of the analysing threads.
       shareCallingThread: !plan.workersOnly,
       onResult: (result) => {
-        for (const outcome of result.outcomes) collector.addOutcome(outcome);
+        for (const outcome of result.outcomes) record(outcome);
         collector.addNotes(result.projectNotes);
+        cache?.addProjectNotes(result.projectNotes);
+        if (result.projectReads) cache?.addProjectReads(result.projectReads);
       },
       onNote: (note) => collector.addNotes([note]),
       analyzeHere,
     });
-  } else {
-    await analyzeHere(discovery.files);
+  } else if (files.length > 0) {
+    await analyzeHere(files);
   }
-  if (engine) collector.addNotes(engine.project.notes);
+  if (engine) {
+    collector.addNotes(engine.project.notes);
+    cache?.addProjectNotes(engine.project.notes);
+  }
+  if (tracker) cache?.addProjectReads(tracker.takeProjectReads());
+  const saveNote = cache?.save();
+  if (saveNote) collector.addNotes([saveNote]);
 
   return {
     root,
@@ -219,6 +253,7 @@ export async function auditProject(options: AuditOptions): Promise<AuditResult> 
       bytes: discovery.bytes,
       durationMs: Math.round(performance.now() - started),
       threads: plan.threads,
+      ...(cache ? { cached: cache.reusedCount } : {}),
     },
   };
 }

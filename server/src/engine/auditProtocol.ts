@@ -1,4 +1,5 @@
 import type { Engine } from "./analyzer";
+import type { FileDeps, ProjectReads } from "./cache/tracker";
 import type { ProjectConfig } from "./configTypes";
 import type { Finding, Note } from "./types";
 
@@ -11,6 +12,8 @@ export interface WorkerInit {
   config: ProjectConfig;
   /** Ids of the registry rules to run, in the caller's order. */
   ruleIds: string[];
+  /** Record what each file's analysis reads, for the audit cache. */
+  track?: boolean;
 }
 
 export interface BatchRequest {
@@ -25,6 +28,8 @@ export interface FileOutcome {
   parsed: boolean;
   /** The engine threw on this file; a note says so. */
   failed: boolean;
+  /** What the findings depend on besides the file itself (when the audit cache records it). */
+  deps?: FileDeps;
 }
 
 /** Sent by a worker as it starts each file, so the pool knows which file a hang or crash is on. */
@@ -39,6 +44,8 @@ export interface BatchResult {
   outcomes: FileOutcome[];
   /** Project-model notes (bad package.json, ...) that appeared since the worker's last result. */
   projectNotes: Note[];
+  /** Project files read since the worker's last result (when the audit cache records them). */
+  projectReads?: ProjectReads;
 }
 
 export type WorkerMessage = FileStarted | BatchResult;

@@ -2,8 +2,8 @@
 // the whole run, so project facts and imported files are computed once per thread.
 import { parentPort, workerData } from "node:worker_threads";
 import { ruleById } from "../rules/registry";
-import { Engine } from "./analyzer";
-import { analyzeSafely, type BatchRequest, type BatchResult, type FileStarted, type WorkerInit } from "./auditProtocol";
+import { analyzeTracked, createAuditEngine } from "./cache/tracked";
+import type { BatchRequest, BatchResult, FileStarted, WorkerInit } from "./auditProtocol";
 import type { RuleDefinition } from "./rule";
 
 const port = parentPort;
@@ -11,17 +11,17 @@ if (!port) throw new Error("auditWorker.js runs as a worker thread of the audit,
 
 const init = workerData as WorkerInit;
 const rules = init.ruleIds.map((id) => ruleById(id)).filter((rule): rule is RuleDefinition => rule !== undefined);
-const engine = new Engine({ root: init.root, rules, config: init.config });
+const { engine, tracker } = createAuditEngine({ root: init.root, rules, config: init.config }, init.track === true);
 let projectNotesSent = 0;
 
 port.on("message", (request: BatchRequest) => {
   const outcomes = request.files.map((file) => {
     const started: FileStarted = { kind: "started", file };
     port.postMessage(started);
-    return analyzeSafely(engine, file);
+    return analyzeTracked(engine, tracker, file);
   });
   const projectNotes = engine.project.notes.slice(projectNotesSent);
   projectNotesSent = engine.project.notes.length;
-  const result: BatchResult = { kind: "result", batch: request.batch, outcomes, projectNotes };
+  const result: BatchResult = { kind: "result", batch: request.batch, outcomes, projectNotes, ...(tracker ? { projectReads: tracker.takeProjectReads() } : {}) };
   port.postMessage(result);
 });

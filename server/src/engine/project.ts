@@ -3,6 +3,7 @@ import { parse as parseJsonc, type ParseError } from "jsonc-parser";
 import type { DocumentHost } from "./host";
 import { isGitIgnored } from "./gitignore";
 import { isProjectFactFile } from "./projectFiles";
+import type { ProjectFactObserver } from "./cache/tracker";
 import { SourceFileFacts } from "./projectFacts";
 import { ModuleResolution } from "./resolution/moduleResolver";
 import type { FileRole } from "./fileRoles";
@@ -80,13 +81,24 @@ export class ProjectModel {
     this.notes.push(note);
   }
 
+  /** Told when a project fact is computed (the audit cache pins its reads on no single file). */
+  factObserver?: ProjectFactObserver;
+
   /**
    * A project fact, computed on first use and dropped when a project fact file changes. Facts
    * that read `.env*` files must say so (`envFacts`); every other fact survives an env file change.
    */
   memo<T>(key: string, compute: () => T, options: { envFacts?: boolean } = {}): T {
     if (options.envFacts) this.envFactKeys.add(key);
-    if (!this.lazy.has(key)) this.lazy.set(key, compute());
+    if (!this.lazy.has(key)) {
+      const observer = this.factObserver;
+      observer?.enterProjectFact();
+      try {
+        this.lazy.set(key, compute());
+      } finally {
+        observer?.leaveProjectFact();
+      }
+    }
     return this.lazy.get(key) as T;
   }
 

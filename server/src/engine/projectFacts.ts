@@ -1,6 +1,7 @@
 import path from "node:path";
 import { MAX_FILE_BYTES } from "./analyzer";
 import { discoverFiles, EXCLUDED_DIRS } from "./discovery";
+import type { SourcesObserver } from "./cache/tracker";
 import type { DocumentHost } from "./host";
 import { isSourceFile } from "./sourceKinds";
 
@@ -22,6 +23,8 @@ export class SourceFileFacts {
   private unsorted = false;
   private readonly known = new Set<string>();
   private readonly values = new Map<string, Map<string, unknown>>();
+  /** Told what is asked, so the audit cache knows which files a result depends on. */
+  observer?: SourcesObserver;
 
   constructor(
     private readonly root: string,
@@ -37,6 +40,7 @@ export class SourceFileFacts {
    * created since (reported through `invalidate`).
    */
   files(): readonly string[] {
+    this.observer?.listedSources();
     if (!this.discovered) {
       this.discovered = this.listSources();
       for (const file of this.discovered) this.known.add(file);
@@ -50,6 +54,7 @@ export class SourceFileFacts {
 
   /** `fact` of `file`, cached until the file changes; `undefined` when it cannot be read. */
   of<T>(name: string, file: string, fact: FileFact<T>): T | undefined {
+    this.observer?.factOf(file);
     let perFile = this.values.get(name);
     if (!perFile) {
       perFile = new Map();

@@ -186,6 +186,8 @@ export function startLanguageServer(connection: Connection, incoming = new Incom
     const folders = params.workspaceFolders?.map((folder) => fileOf(folder.uri)).filter((f): f is string => f !== undefined) ?? [];
     const rootUri = params.rootUri ? fileOf(params.rootUri) : undefined;
     registry.setWorkspaceFolders(folders.length > 0 ? folders : rootUri ? [rootUri] : []);
+    const cacheDir = (params.initializationOptions as { cacheDir?: unknown } | undefined)?.cacheDir;
+    if (typeof cacheDir === "string" && path.isAbsolute(cacheDir)) commands.audit.cacheIn(cacheDir);
     return {
       capabilities: {
         // `save` so that clients send didSave, which `twelveFactor.run: "onSave"` waits for.

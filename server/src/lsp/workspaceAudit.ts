@@ -1,3 +1,4 @@
+import path from "node:path";
 import { auditProject, type AuditResult } from "../engine/audit";
 import { diskHost } from "../engine/host";
 import type { RuleDefinition } from "../engine/rule";
@@ -14,6 +15,8 @@ export interface AuditSummary {
   byFactor: Record<string, number>;
   byRule: Record<string, number>;
   cancelled: boolean;
+  /** Files whose findings came from the audit cache (unchanged since an earlier audit, this session or before). */
+  cached: number;
 }
 
 export interface AuditProgress {
@@ -35,9 +38,17 @@ export class WorkspaceAudit {
   /** The last audit's parsed/skipped/bytes totals, for the report view's header. */
   private scanned = { parsed: 0, skipped: 0, bytes: 0 };
   private durationMs = 0;
+  private cachedFiles = 0;
+  /** The folder of the audit cache (one file per project root), when the client gave one. */
+  private cacheDir?: string;
   ran = false;
 
   constructor(private readonly rules: readonly RuleDefinition[]) {}
+
+  /** Keep the audit's results in `dir` across restarts: the same cache as the CLI's `--cache`. */
+  cacheIn(dir: string): void {
+    this.cacheDir = dir;
+  }
 
   files(): string[] {
     return [...this.byFile.keys()];
@@ -74,6 +85,8 @@ export class WorkspaceAudit {
           signal: progress.signal,
           // Off the server's thread, so keystrokes never wait behind the scan.
           background: true,
+          // The workers read the disk, never the unsaved buffers, so the cache holds disk results only.
+          ...(this.cacheDir ? { cache: { location: this.cacheDir + path.sep } } : {}),
           onProgress: (done, total) => {
             const share = total === 0 ? 1 : done / total;
             progress.report(Math.floor(((index + share) / projects.length) * 100), `${done}/${total} files`);
@@ -94,8 +107,10 @@ export class WorkspaceAudit {
       this.baselinedByFile.clear();
       this.fileCount = 0;
       this.scanned = { parsed: 0, skipped: 0, bytes: 0 };
+      this.cachedFiles = 0;
       for (const result of results) {
         this.fileCount += result.stats.files;
+        this.cachedFiles += result.stats.cached ?? 0;
         for (const key of ["parsed", "skipped", "bytes"] as const) this.scanned[key] += result.stats[key];
         for (const note of result.notes) onNote(note);
         for (const finding of result.findings) this.byFile.set(finding.file, [...(this.byFile.get(finding.file) ?? []), finding]);
@@ -140,6 +155,6 @@ export class WorkspaceAudit {
         byRule[finding.ruleId] = (byRule[finding.ruleId] ?? 0) + 1;
       }
     }
-    return { files: this.fileCount, findings, durationMs: this.durationMs, bySeverity, byFactor, byRule, cancelled: false };
+    return { files: this.fileCount, findings, durationMs: this.durationMs, bySeverity, byFactor, byRule, cancelled: false, cached: this.cachedFiles };
   }
 }
