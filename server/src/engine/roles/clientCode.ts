@@ -38,9 +38,11 @@ export function clientFileByPath(file: string, project: ProjectModel): ClientFil
   }
   if (!relative.startsWith("src/") || SERVER_BY_CONVENTION.test(relative)) return undefined;
   const servers = [...Object.keys(pkg.dependencies), ...Object.keys(pkg.devDependencies)].filter(isServerPackage);
-  if (servers.length > 0 && !serverBesideSrc(pkg, servers, project)) return undefined;
   const bundler = [...FRONT_END_BUNDLERS.keys()].find(depends);
   if (!bundler) return undefined;
+  // Asked only of front-ends: the answer lists every source, so every express app asking it
+  // would make each cached result depend on every source of the project.
+  if (servers.length > 0 && !serverBesideSrc(pkg, servers, project)) return undefined;
   if (bundler === "vite" && !UI_LIBRARIES.some(depends) && !project.host.fileExists(path.join(pkg.dir, "index.html"))) return undefined;
   return { where: `the src/ of a ${FRONT_END_BUNDLERS.get(bundler)} front-end`, nextPage: false };
 }
