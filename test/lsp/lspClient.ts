@@ -30,6 +30,9 @@ export interface ClientOptions {
   folders?: string[];
   /** What the server gets for `workspace/configuration` (section twelveFactor). */
   settings?: Record<string, unknown>;
+  /** `clientInfo` of initialize, e.g. `{ name: "Visual Studio Code" }`; none by default. */
+  clientInfo?: { name: string; version?: string };
+  initializationOptions?: unknown;
 }
 
 export const uriOf = (file: string): string => URI.file(file).toString();
@@ -134,6 +137,8 @@ export class TestClient {
       rootUri: uriOf(options.root),
       workspaceFolders: (options.folders ?? [options.root]).map((folder) => ({ uri: uriOf(folder), name: path.basename(folder) })),
       capabilities: client.capabilities(),
+      ...(options.clientInfo ? { clientInfo: options.clientInfo } : {}),
+      ...(options.initializationOptions !== undefined ? { initializationOptions: options.initializationOptions } : {}),
     });
     await connection.sendNotification("initialized", {});
     return client;

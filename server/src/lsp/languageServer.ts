@@ -23,10 +23,10 @@ import { toUri } from "./workspaceEdits";
 import { AUDIT_COMMAND, Commands } from "./commands";
 import { DocumentDiagnostics, fileOf } from "./documentDiagnostics";
 import { simulateEditorFixes } from "./fixAll";
-import { hoverFor } from "./hover";
+import { hoverFor, hoverShowsMessage } from "./hover";
 import { ProjectRegistry } from "./projects";
 import { REPORT_COMMANDS, ReportCommands } from "./reportCommands";
-import { DEFAULT_SETTINGS, normalizeSettings, SETTINGS_SECTION, type Settings } from "./settings";
+import { DEFAULT_SETTINGS, hoverShowMessageOf, normalizeSettings, SETTINGS_SECTION, type HoverShowMessage, type Settings } from "./settings";
 import { StatusReporter } from "./status";
 
 // A zero timeout still coalesces the changes that arrive together (one read of the stream),
@@ -59,6 +59,9 @@ export function startLanguageServer(connection: Connection): void {
   let dynamicConfiguration = false;
   let foldersSupported = false;
   let capabilities = { documentChanges: false, createFiles: false };
+  let clientName: string | undefined;
+  /** `initializationOptions.hover.showMessage`, for clients that send no settings; a setting wins. */
+  let initialHoverShowMessage: HoverShowMessage | undefined;
   const pushTimers = new Map<string, NodeJS.Timeout>();
 
   const commands = new Commands(connection, registry, documents, () => capabilities, log, {
@@ -145,11 +148,15 @@ export function startLanguageServer(connection: Connection): void {
     const normalized = normalizeSettings(raw, ruleIds);
     if (normalized.problems.length > 0) void connection.window.showWarningMessage(`Twelve-Factor: ${normalized.problems.join(" ")}`);
     settings = normalized.settings;
+    if (initialHoverShowMessage && hoverShowMessageOf(raw) === undefined) settings.hover.showMessage = initialHoverShowMessage;
     registry.updateSettings(settings);
   }
 
   connection.onInitialize((params): InitializeResult => {
     const client = params.capabilities;
+    clientName = params.clientInfo?.name;
+    initialHoverShowMessage = hoverShowMessageOf(params.initializationOptions);
+    settings = { ...settings, hover: { showMessage: initialHoverShowMessage ?? settings.hover.showMessage } };
     pull = client.textDocument?.diagnostic !== undefined;
     canRefreshPull = client.workspace?.diagnostics?.refreshSupport === true;
     dynamicWatchers = client.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
@@ -331,7 +338,7 @@ export function startLanguageServer(connection: Connection): void {
   connection.onHover((params) => {
     const document = documents.get(params.textDocument.uri);
     if (!document) return null;
-    return guard("hover", () => hoverFor(analysis.analyze(document).findings, params.position, RULES) ?? null, null) ?? null;
+    return guard("hover", () => hoverFor(analysis.analyze(document).findings, params.position, RULES, hoverShowsMessage(settings.hover.showMessage, clientName)) ?? null, null) ?? null;
   });
 
   connection.onExecuteCommand((params, token, workDone) => (reports.handles(params.command) ? reports.execute(params.command, params.arguments ?? []) : commands.execute(params, token, workDone)));
