@@ -209,6 +209,7 @@ describe("renderHtml, webview mode", () => {
     click({ "data-action": "export", "data-format": "markdown" });
     onClick?.({ target: "not an element", preventDefault: () => prevented++ });
     assert.deepEqual(JSON.parse(JSON.stringify(posted)), [
+      { type: "ready" },
       { type: "open", file: "src/<x>.ts", line: 3, column: 5 },
       { type: "rerun" },
       { type: "fixAll" },

@@ -6,6 +6,7 @@ import type { AuditReport } from "../../../server/src/report/model";
 
 /** What the report page posts (server/src/report/html.ts, webview mode). */
 export type PanelMessage =
+  | { type: "ready" }
   | { type: "open"; file: string; line: number; column: number }
   | { type: "rerun" }
   | { type: "fixAll" }
@@ -23,8 +24,16 @@ export interface PanelActions {
 /** What the panel shows, for the e2e suite (the webview's DOM is out of the extension host's reach). */
 export interface PanelState {
   visible: boolean;
+  /** Its editor column, `undefined` when closed. */
+  viewColumn: vscode.ViewColumn | undefined;
+  /** It has the keyboard focus. */
+  active: boolean;
   renders: number;
   report: AuditReport | null;
+  /** The page as last rendered ("" when closed). */
+  html: string;
+  /** Files changed since the audit it shows: its banner asks for a re-run. */
+  stale: boolean;
 }
 
 /** Shown when the server has no report to give (it stopped, or no audit finished yet). */
@@ -33,7 +42,7 @@ const UNAVAILABLE = `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">
 function parseMessage(raw: unknown): PanelMessage | undefined {
   if (typeof raw !== "object" || raw === null) return undefined;
   const message = raw as Record<string, unknown>;
-  if (message.type === "rerun" || message.type === "fixAll") return { type: message.type };
+  if (message.type === "rerun" || message.type === "fixAll" || message.type === "ready") return { type: message.type };
   if (message.type === "export" && (message.format === "html" || message.format === "markdown")) return { type: "export", format: message.format };
   if (message.type === "open" && typeof message.file === "string" && Number.isInteger(message.line) && Number.isInteger(message.column)) {
     return { type: "open", file: message.file, line: message.line as number, column: message.column as number };
@@ -43,25 +52,46 @@ function parseMessage(raw: unknown): PanelMessage | undefined {
 
 /**
  * "Twelve-Factor Report": the server's HTML in a webview with scripts on, no local resources, and
- * a fresh CSP nonce for every render. One panel, revealed and refreshed after each audit.
+ * a fresh CSP nonce for every render. One panel, refreshed after each audit. It shows an audit,
+ * not the live diagnostics: once a file changes it says so (a banner with "Re-run audit") rather
+ * than show old counts as current.
  */
 export class ReportPanel implements vscode.Disposable {
   private panel: vscode.WebviewPanel | undefined;
   private report: AuditReport | null = null;
   /** Renders of the current panel (a closed panel starts over). */
   private renders = 0;
+  private stale = false;
+  private readonly subscriptions: vscode.Disposable[];
 
-  constructor(private readonly actions: PanelActions) {}
+  constructor(private readonly actions: PanelActions) {
+    const changed = (uris: readonly vscode.Uri[]): void => {
+      if (uris.some((uri) => uri.scheme === "file")) this.markStale();
+    };
+    this.subscriptions = [
+      vscode.workspace.onDidChangeTextDocument((event) => {
+        if (event.contentChanges.length > 0) changed([event.document.uri]);
+      }),
+      vscode.workspace.onDidCreateFiles((event) => changed(event.files)),
+      vscode.workspace.onDidDeleteFiles((event) => changed(event.files)),
+      vscode.workspace.onDidRenameFiles((event) => changed(event.files.flatMap((file) => [file.oldUri, file.newUri]))),
+    ];
+  }
 
-  /** Opens the panel (or reveals it) beside the editor, without taking focus, and renders the last audit. */
+  /**
+   * Opens the panel in the active editor group, or reveals it in the group it is in, and renders
+   * the last audit. Never beside the code (that halved the editor after every audit) and never
+   * taking the keyboard focus.
+   */
   async show(): Promise<void> {
-    if (this.panel) this.panel.reveal(undefined, true);
+    if (this.panel) this.panel.reveal(this.panel.viewColumn, true);
     else {
-      this.panel = vscode.window.createWebviewPanel("twelveFactor.report", "Twelve-Factor Report", { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, { enableScripts: true, localResourceRoots: [], retainContextWhenHidden: false });
+      this.panel = vscode.window.createWebviewPanel("twelveFactor.report", "Twelve-Factor Report", { viewColumn: vscode.ViewColumn.Active, preserveFocus: true }, { enableScripts: true, localResourceRoots: [], retainContextWhenHidden: false });
       this.panel.onDidDispose(() => {
         this.panel = undefined;
         this.report = null;
         this.renders = 0;
+        this.stale = false;
       });
       this.panel.webview.onDidReceiveMessage((raw) => {
         const message = parseMessage(raw);
@@ -78,6 +108,7 @@ export class ReportPanel implements vscode.Disposable {
     const nonce = randomBytes(18).toString("base64");
     const result = await this.actions.render({ cspSource: panel.webview.cspSource, nonce });
     if (panel !== this.panel) return;
+    this.stale = false;
     if (!result?.rendered) {
       this.report = null;
       panel.webview.html = UNAVAILABLE;
@@ -88,12 +119,29 @@ export class ReportPanel implements vscode.Disposable {
     this.renders++;
   }
 
+  private markStale(): void {
+    if (!this.panel || !this.report || this.stale) return;
+    this.stale = true;
+    void this.panel.webview.postMessage({ type: "stale" });
+  }
+
   state(): PanelState {
-    return { visible: this.panel?.visible ?? false, renders: this.renders, report: this.report };
+    return {
+      visible: this.panel?.visible ?? false,
+      viewColumn: this.panel?.viewColumn,
+      active: this.panel?.active ?? false,
+      renders: this.renders,
+      report: this.report,
+      html: this.panel?.webview.html ?? "",
+      stale: this.stale,
+    };
   }
 
   private async handle(message: PanelMessage): Promise<void> {
-    if (message.type === "rerun") await this.actions.rerun();
+    // The page (re)loaded, e.g. shown again after being hidden: it starts without the banner.
+    if (message.type === "ready") {
+      if (this.stale) await this.panel?.webview.postMessage({ type: "stale" });
+    } else if (message.type === "rerun") await this.actions.rerun();
     else if (message.type === "fixAll") await this.actions.fixAll();
     else if (message.type === "export") await this.actions.exportReport(message.format);
     else await this.open(message.file, message.line, message.column);
@@ -113,6 +161,7 @@ export class ReportPanel implements vscode.Disposable {
   }
 
   dispose(): void {
+    for (const subscription of this.subscriptions) subscription.dispose();
     this.panel?.dispose();
   }
 }

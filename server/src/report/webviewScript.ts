@@ -10,6 +10,8 @@ export const WEBVIEW_SCRIPT = `
     const banner = document.getElementById("stale");
     if (banner && event.data && event.data.type === "stale") banner.hidden = false;
   });
+  // A page shown again after being hidden is loaded afresh: ask whether the banner belongs.
+  vscode.postMessage({ type: "ready" });
   document.addEventListener("click", function (event) {
     const target = event.target instanceof Element ? event.target.closest("[data-file], [data-action]") : null;
     if (!target) return;
