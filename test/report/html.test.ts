@@ -201,6 +201,7 @@ describe("renderHtml, webview mode", () => {
     assert.equal(banner.hidden, true);
     onMessage?.({ data: { type: "stale" } });
     assert.equal(banner.hidden, false);
+    assert.deepEqual(JSON.parse(JSON.stringify(posted.splice(1))), [{ type: "staleShown" }], "it tells the extension the banner is up");
     let prevented = 0;
     const click = (attrs: Record<string, string>) => onClick?.({ target: new Element(attrs), preventDefault: () => prevented++ });
     click({ "data-file": "src/<x>.ts", "data-line": "3", "data-column": "5" });

@@ -50,7 +50,7 @@ export function registerReportViews(context: vscode.ExtensionContext, client: ()
   return {
     auditFinished: async () => {
       try {
-        await panel.show();
+        await panel.show(true);
       } catch (error) {
         output.error(`The report view could not be shown: ${String(error)}`);
       }

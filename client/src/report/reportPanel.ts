@@ -7,6 +7,7 @@ import type { AuditReport } from "../../../server/src/report/model";
 /** What the report page posts (server/src/report/html.ts, webview mode). */
 export type PanelMessage =
   | { type: "ready" }
+  | { type: "staleShown" }
   | { type: "open"; file: string; line: number; column: number }
   | { type: "rerun" }
   | { type: "fixAll" }
@@ -34,6 +35,8 @@ export interface PanelState {
   html: string;
   /** Files changed since the audit it shows: its banner asks for a re-run. */
   stale: boolean;
+  /** The page reported its stale banner visible (since it last loaded). */
+  bannerShown: boolean;
 }
 
 /** Shown when the server has no report to give (it stopped, or no audit finished yet). */
@@ -42,12 +45,28 @@ const UNAVAILABLE = `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">
 function parseMessage(raw: unknown): PanelMessage | undefined {
   if (typeof raw !== "object" || raw === null) return undefined;
   const message = raw as Record<string, unknown>;
-  if (message.type === "rerun" || message.type === "fixAll" || message.type === "ready") return { type: message.type };
+  if (message.type === "rerun" || message.type === "fixAll" || message.type === "ready" || message.type === "staleShown") return { type: message.type };
   if (message.type === "export" && (message.format === "html" || message.format === "markdown")) return { type: "export", format: message.format };
   if (message.type === "open" && typeof message.file === "string" && Number.isInteger(message.line) && Number.isInteger(message.column)) {
     return { type: "open", file: message.file, line: message.line as number, column: message.column as number };
   }
   return undefined;
+}
+
+/**
+ * Resolves once the workbench has put a new panel in a group (its first view-state event), so
+ * `viewColumn` and the tabs say where it is; a second at most, should the event never come.
+ */
+function placed(panel: vscode.WebviewPanel): Promise<void> {
+  return new Promise((resolve) => {
+    const done = (): void => {
+      clearTimeout(timer);
+      subscription.dispose();
+      resolve();
+    };
+    const subscription = panel.onDidChangeViewState(done);
+    const timer = setTimeout(done, 1000);
+  });
 }
 
 /**
@@ -62,6 +81,7 @@ export class ReportPanel implements vscode.Disposable {
   /** Renders of the current panel (a closed panel starts over). */
   private renders = 0;
   private stale = false;
+  private bannerShown = false;
   private readonly subscriptions: vscode.Disposable[];
 
   constructor(private readonly actions: PanelActions) {
@@ -79,69 +99,92 @@ export class ReportPanel implements vscode.Disposable {
   }
 
   /**
-   * Opens the panel in the active editor group, or reveals it in the group it is in, and renders
-   * the last audit. Never beside the code (that halved the editor after every audit) and never
-   * taking the keyboard focus.
+   * Opens the panel in the active editor group, or reveals it in the group it is in. Never beside
+   * the code (that halved the editor after every audit) and never taking the keyboard focus.
+   * `afterAudit`: render the audit that just finished (and drop the stale mark); otherwise an
+   * open panel keeps what it shows.
    */
-  async show(): Promise<void> {
-    if (this.panel) this.panel.reveal(this.panel.viewColumn, true);
-    else {
-      this.panel = vscode.window.createWebviewPanel("twelveFactor.report", "Twelve-Factor Report", { viewColumn: vscode.ViewColumn.Active, preserveFocus: true }, { enableScripts: true, localResourceRoots: [], retainContextWhenHidden: false });
-      this.panel.onDidDispose(() => {
+  async show(afterAudit = false): Promise<void> {
+    let created = false;
+    if (this.panel) {
+      // Already in view: revealing again would make its group the active one, moving the focus.
+      if (!this.panel.visible) this.panel.reveal(this.column(), true);
+    } else {
+      created = true;
+      const panel = vscode.window.createWebviewPanel("twelveFactor.report", "Twelve-Factor Report", { viewColumn: vscode.ViewColumn.Active, preserveFocus: true }, { enableScripts: true, localResourceRoots: [], retainContextWhenHidden: false });
+      this.panel = panel;
+      panel.onDidDispose(() => {
         this.panel = undefined;
         this.report = null;
         this.renders = 0;
-        this.stale = false;
+        this.bannerShown = false;
       });
-      this.panel.webview.onDidReceiveMessage((raw) => {
+      panel.webview.onDidReceiveMessage((raw) => {
         const message = parseMessage(raw);
         if (message) void this.handle(message).catch((error: unknown) => this.actions.log(`Report action ${message.type} failed: ${String(error)}`));
       });
+      await placed(panel);
     }
-    await this.refresh();
+    if (afterAudit) this.stale = false;
+    if (created || afterAudit) await this.refresh();
   }
 
-  /** Re-renders an open panel (after an audit); does nothing when the panel is closed. */
+  /** Re-renders an open panel from the server's last audit; does nothing when the panel is closed. */
   async refresh(): Promise<void> {
     const panel = this.panel;
     if (!panel) return;
     const nonce = randomBytes(18).toString("base64");
     const result = await this.actions.render({ cspSource: panel.webview.cspSource, nonce });
     if (panel !== this.panel) return;
-    this.stale = false;
     if (!result?.rendered) {
       this.report = null;
       panel.webview.html = UNAVAILABLE;
       return;
     }
     this.report = result.report;
+    this.bannerShown = false;
     panel.webview.html = result.rendered;
     this.renders++;
   }
 
+  /**
+   * The group it shows in, from the tabs: `WebviewPanel.viewColumn` stays unset for a while
+   * after opening in `ViewColumn.Active`, until the workbench reports where it went.
+   */
+  private column(): vscode.ViewColumn | undefined {
+    const group = vscode.window.tabGroups.all.find((candidate) =>
+      candidate.tabs.some((tab) => tab.input instanceof vscode.TabInputWebview && tab.input.viewType.endsWith("twelveFactor.report")),
+    );
+    return group?.viewColumn ?? this.panel?.viewColumn;
+  }
+
+  /** Any file changed since the last audit; an open page shows its banner at once. */
   private markStale(): void {
-    if (!this.panel || !this.report || this.stale) return;
+    if (this.stale) return;
     this.stale = true;
-    void this.panel.webview.postMessage({ type: "stale" });
+    if (this.panel && this.report) void this.panel.webview.postMessage({ type: "stale" });
   }
 
   state(): PanelState {
     return {
       visible: this.panel?.visible ?? false,
-      viewColumn: this.panel?.viewColumn,
+      viewColumn: this.panel ? this.column() : undefined,
       active: this.panel?.active ?? false,
       renders: this.renders,
       report: this.report,
       html: this.panel?.webview.html ?? "",
-      stale: this.stale,
+      stale: this.report !== null && this.stale,
+      bannerShown: this.bannerShown,
     };
   }
 
   private async handle(message: PanelMessage): Promise<void> {
     // The page (re)loaded, e.g. shown again after being hidden: it starts without the banner.
     if (message.type === "ready") {
+      this.bannerShown = false;
       if (this.stale) await this.panel?.webview.postMessage({ type: "stale" });
-    } else if (message.type === "rerun") await this.actions.rerun();
+    } else if (message.type === "staleShown") this.bannerShown = true;
+    else if (message.type === "rerun") await this.actions.rerun();
     else if (message.type === "fixAll") await this.actions.fixAll();
     else if (message.type === "export") await this.actions.exportReport(message.format);
     else await this.open(message.file, message.line, message.column);

@@ -8,7 +8,10 @@ export const WEBVIEW_SCRIPT = `
   const vscode = acquireVsCodeApi();
   window.addEventListener("message", function (event) {
     const banner = document.getElementById("stale");
-    if (banner && event.data && event.data.type === "stale") banner.hidden = false;
+    if (banner && event.data && event.data.type === "stale") {
+      banner.hidden = false;
+      vscode.postMessage({ type: "staleShown" });
+    }
   });
   // A page shown again after being hidden is loaded afresh: ask whether the banner belongs.
   vscode.postMessage({ type: "ready" });

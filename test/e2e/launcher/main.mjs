@@ -32,7 +32,8 @@ const CONSOLE_NOISE = [
  * Their stacks go to launcher.log only; the console gets one summary line at the end.
  */
 const KNOWN_NOISE = [
-  // The workbench probes paths as files (e.g. the workspace folder itself) and logs the miss.
+  // The workbench reads a path as a file that is a folder (seen when a test copies the bundled
+  // example's src/jobs, src/lib, src/routes into the workspace) and logs the miss.
   { pattern: /Unable to read file '[^']*'.*(that is actually a directory|EntryIsADirectory|FileIsADirectory)/s, label: "Unable to read file … that is actually a directory" },
   // code-server has no GitHub sign-in; built-in features that ask for it give up after a timeout.
   { pattern: /Timed out waiting for authentication provider '[^']*'/, label: "Timed out waiting for authentication provider" },
