@@ -53,19 +53,31 @@ function parseMessage(raw: unknown): PanelMessage | undefined {
   return undefined;
 }
 
+const REPORT_VIEW_TYPE = "twelveFactor.report";
+
+/** The group showing the report's tab, from the workbench's tab model. */
+function reportColumn(): vscode.ViewColumn | undefined {
+  return vscode.window.tabGroups.all.find((group) => group.tabs.some((tab) => tab.input instanceof vscode.TabInputWebview && tab.input.viewType.endsWith(REPORT_VIEW_TYPE)))?.viewColumn;
+}
+
 /**
- * Resolves once the workbench has put a new panel in a group (its first view-state event), so
- * `viewColumn` and the tabs say where it is; a second at most, should the event never come.
+ * Resolves once the workbench has put a new panel in a group (the tabs say where), so the
+ * command that opened it resolves with the panel in place; after 5 s at most.
  */
-function placed(panel: vscode.WebviewPanel): Promise<void> {
+function placed(): Promise<void> {
+  if (reportColumn() !== undefined) return Promise.resolve();
   return new Promise((resolve) => {
-    const done = (): void => {
+    const check = (): void => {
+      if (reportColumn() === undefined) return;
       clearTimeout(timer);
       subscription.dispose();
       resolve();
     };
-    const subscription = panel.onDidChangeViewState(done);
-    const timer = setTimeout(done, 1000);
+    const subscription = vscode.window.tabGroups.onDidChangeTabs(check);
+    const timer = setTimeout(() => {
+      subscription.dispose();
+      resolve();
+    }, 5000);
   });
 }
 
@@ -111,7 +123,7 @@ export class ReportPanel implements vscode.Disposable {
       if (!this.panel.visible) this.panel.reveal(this.column(), true);
     } else {
       created = true;
-      const panel = vscode.window.createWebviewPanel("twelveFactor.report", "Twelve-Factor Report", { viewColumn: vscode.ViewColumn.Active, preserveFocus: true }, { enableScripts: true, localResourceRoots: [], retainContextWhenHidden: false });
+      const panel = vscode.window.createWebviewPanel(REPORT_VIEW_TYPE, "Twelve-Factor Report", { viewColumn: vscode.ViewColumn.Active, preserveFocus: true }, { enableScripts: true, localResourceRoots: [], retainContextWhenHidden: false });
       this.panel = panel;
       panel.onDidDispose(() => {
         this.panel = undefined;
@@ -123,7 +135,7 @@ export class ReportPanel implements vscode.Disposable {
         const message = parseMessage(raw);
         if (message) void this.handle(message).catch((error: unknown) => this.actions.log(`Report action ${message.type} failed: ${String(error)}`));
       });
-      await placed(panel);
+      await placed();
     }
     if (afterAudit) this.stale = false;
     if (created || afterAudit) await this.refresh();
@@ -152,10 +164,7 @@ export class ReportPanel implements vscode.Disposable {
    * after opening in `ViewColumn.Active`, until the workbench reports where it went.
    */
   private column(): vscode.ViewColumn | undefined {
-    const group = vscode.window.tabGroups.all.find((candidate) =>
-      candidate.tabs.some((tab) => tab.input instanceof vscode.TabInputWebview && tab.input.viewType.endsWith("twelveFactor.report")),
-    );
-    return group?.viewColumn ?? this.panel?.viewColumn;
+    return reportColumn() ?? this.panel?.viewColumn;
   }
 
   /** Any file changed since the last audit; an open page shows its banner at once. */
