@@ -22,9 +22,6 @@ const USER_SETTINGS = {
   "chat.disableAIFeatures": true,
   "window.restoreWindows": "none",
   "workbench.secondarySideBar.defaultVisibility": "hidden",
-  // The web workbench saves after 1 s by default (desktop: off). On a busy machine that saved a
-  // buffer half-way through the typing test, whose finding must come from the unsaved text.
-  "files.autoSave": "off",
 };
 
 /**

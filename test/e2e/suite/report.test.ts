@@ -244,6 +244,8 @@ describe("report view", () => {
     const typed = nextChangeOf(editor.document);
     await editor.edit((edit) => edit.replace(editor.document.lineAt(16).range, "metrics.listen(Number(process.env.PORT));"));
     await typed;
+    // Saved, so the re-run below audits the edit whatever the auto-save setting.
+    await editor.document.save();
     const stale = (await reportState()).panel;
     assert.equal(stale.stale, true);
     assert.equal(stale.renders, 1, "no re-render: the page shows the audit it came from");
