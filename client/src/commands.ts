@@ -63,6 +63,7 @@ export function registerCommands(context: vscode.ExtensionContext, ctx: CommandC
     vscode.commands.registerCommand("twelveFactor.auditWorkspace", async () => {
       const client = ctx.client();
       if (!client) return undefined;
+      const editor = vscode.window.activeTextEditor;
       const summary = await auditWithProgress(client);
       if (!summary) {
         void vscode.window.showErrorMessage("Twelve-Factor audit failed; see the output channel.");
@@ -71,6 +72,12 @@ export function registerCommands(context: vscode.ExtensionContext, ctx: CommandC
       if (summary.cancelled) return summary;
       ctx.status.auditFinished(summary.findings, summary.durationMs);
       await ctx.auditFinished();
+      // In code-server the code editor lost the focus to the report's group during an audit even
+      // though nothing reveals the report there (cause not found): give it back while it is
+      // still in view (not when the report just opened on top of it).
+      if (editor && vscode.window.activeTextEditor !== editor && vscode.window.visibleTextEditors.includes(editor)) {
+        await vscode.window.showTextDocument(editor.document, { viewColumn: editor.viewColumn, selection: editor.selection, preserveFocus: false });
+      }
       // Not awaited: the command resolves with the summary while the message waits for the user.
       void vscode.window.showInformationMessage(summaryMessage(summary), "Show Problems").then((choice) => {
         if (choice === "Show Problems") void vscode.commands.executeCommand("workbench.actions.view.problems");

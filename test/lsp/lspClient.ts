@@ -30,8 +30,10 @@ export interface ClientOptions {
   folders?: string[];
   /** What the server gets for `workspace/configuration` (section twelveFactor). */
   settings?: Record<string, unknown>;
-  /** `initializationOptions`, as the VS Code client sends them (its storage folder for the audit cache). */
-  initializationOptions?: Record<string, unknown>;
+  /** `clientInfo` of initialize, e.g. `{ name: "Visual Studio Code" }`; none by default. */
+  clientInfo?: { name: string; version?: string };
+  /** `initializationOptions`, as a client sends them (VS Code: its storage folder for the audit cache; the hover setting). */
+  initializationOptions?: unknown;
 }
 
 export const uriOf = (file: string): string => URI.file(file).toString();
@@ -139,7 +141,8 @@ export class TestClient {
       rootUri: uriOf(options.root),
       workspaceFolders: (options.folders ?? [options.root]).map((folder) => ({ uri: uriOf(folder), name: path.basename(folder) })),
       capabilities: client.capabilities(),
-      ...(options.initializationOptions ? { initializationOptions: options.initializationOptions } : {}),
+      ...(options.clientInfo ? { clientInfo: options.clientInfo } : {}),
+      ...(options.initializationOptions !== undefined ? { initializationOptions: options.initializationOptions } : {}),
     });
     await connection.sendNotification("initialized", {});
     return client;

@@ -135,6 +135,37 @@ describe("renderHtml, file mode (CLI --format html)", () => {
   });
 });
 
+describe("renderHtml, rules and messages as a reader sees them", () => {
+  const report = buildAuditReport({
+    root: "/srv/shop",
+    stats: STATS,
+    rules: [rule("dependencies/undeclared-dependency", "II", "info"), rule("dependencies/no-lockfile", "II", "info"), rule("dependencies/unpinned-version", "II", "info"), rule("processes/no-local-state", "VI")],
+    findings: [
+      finding({ ruleId: "dependencies/undeclared-dependency", factor: "II", severity: "info", file: "src/a.ts", line: 2, message: "zod is imported but not declared; run `npm install zod` (or `npm i <pkg>`), then commit. A lone ` stays." }),
+    ],
+  });
+  const html = renderHtml(report);
+  const ruleBlocks = (factor: string) => [...(new RegExp(`<details class="factor" id="factor-${factor}"[^>]*>(.*?)</details>`, "s").exec(html)?.[1] ?? "").matchAll(/data-rule="([^"]+)"/g)].map((match) => match[1]);
+
+  it("lists only the rules that found something, and counts the clean ones in one line", () => {
+    assert.deepEqual(ruleBlocks("II"), ["dependencies/undeclared-dependency"]);
+    assert.match(html, /<p class="muted clean">2 more rules checked: no findings\.<\/p><\/details>/);
+    assert.deepEqual(ruleBlocks("VI"), []);
+    assert.match(html, /id="factor-VI"[^>]*>.*?<p class="muted clean">1 rule checked: no findings\.<\/p><\/details>/s);
+    assert.doesNotMatch(html, /0 findings/);
+    // A factor no rule checks says so, as before.
+    assert.match(html, /id="factor-I"[^>]*>.*?<p class="muted">No rule checks this factor yet\.<\/p><\/details>/s);
+  });
+
+  it("shows backtick-quoted commands as code, escaped, and leaves an unpaired backtick as text", () => {
+    assert.ok(
+      html.includes("zod is imported but not declared; run <code>npm install zod</code> (or <code>npm i &#60;pkg&#62;</code>), then commit. A lone ` stays."),
+      "the message with its code spans",
+    );
+    assert.ok(!html.includes("`npm install zod`"));
+  });
+});
+
 describe("renderHtml, webview mode", () => {
   const webview = { cspSource: "vscode-webview://abc", nonce: "n0nceVALUE123" };
   const html = renderHtml(sampleReport(), { webview });
@@ -150,6 +181,8 @@ describe("renderHtml, webview mode", () => {
     assert.deepEqual(
       [...html.matchAll(/<button type="button" data-action="(\w+)"(?: data-format="(\w+)")?>([^<]+)<\/button>/g)].map((match) => [match[1], match[2], match[3]]),
       [
+        // The stale banner's, hidden until the code changes.
+        ["rerun", undefined, "Re-run audit"],
         ["rerun", undefined, "Re-run audit"],
         ["fixAll", undefined, "Fix all safe problems…"],
         ["export", "html", "Export HTML"],
@@ -160,7 +193,12 @@ describe("renderHtml, webview mode", () => {
     assert.deepEqual(link, { class: "finding-link loc", href: "#", "data-file": "src/server.ts", "data-line": "3", "data-column": "5" });
   });
 
-  it("its script posts open, rerun, fixAll and export messages for clicks", () => {
+  it("has a stale banner, hidden until the extension says the code changed", () => {
+    assert.match(html, /<div class="stale" id="stale" role="status" hidden><span>The code changed since this audit: these results may be out of date\.<\/span> <button type="button" data-action="rerun">Re-run audit<\/button><\/div>/);
+    assert.ok(!renderHtml(sampleReport()).includes('id="stale"'), "not in file mode");
+  });
+
+  it("its script posts open, rerun, fixAll and export messages for clicks, and unhides the banner on a stale message", () => {
     const script = /<script nonce="n0nceVALUE123">(.*?)<\/script>/s.exec(html)?.[1] ?? "";
     const posted: unknown[] = [];
     let onClick: ((event: unknown) => void) | undefined;
@@ -173,11 +211,20 @@ describe("renderHtml, webview mode", () => {
         return this.attrs[name] ?? null;
       }
     }
+    let onMessage: ((event: { data: unknown }) => void) | undefined;
+    const banner = { hidden: true };
     vm.runInNewContext(script, {
       Element,
       acquireVsCodeApi: () => ({ postMessage: (message: unknown) => posted.push(message) }),
-      document: { addEventListener: (type: string, listener: (event: unknown) => void) => (onClick = type === "click" ? listener : onClick) },
+      document: { addEventListener: (type: string, listener: (event: unknown) => void) => (onClick = type === "click" ? listener : onClick), getElementById: (id: string) => (id === "stale" ? banner : null) },
+      window: { addEventListener: (type: string, listener: (event: { data: unknown }) => void) => (onMessage = type === "message" ? listener : onMessage) },
     });
+    onMessage?.({ data: { type: "something else" } });
+    onMessage?.({ data: null });
+    assert.equal(banner.hidden, true);
+    onMessage?.({ data: { type: "stale" } });
+    assert.equal(banner.hidden, false);
+    assert.deepEqual(JSON.parse(JSON.stringify(posted.splice(1))), [{ type: "staleShown" }], "it tells the extension the banner is up");
     let prevented = 0;
     const click = (attrs: Record<string, string>) => onClick?.({ target: new Element(attrs), preventDefault: () => prevented++ });
     click({ "data-file": "src/<x>.ts", "data-line": "3", "data-column": "5" });
@@ -186,6 +233,7 @@ describe("renderHtml, webview mode", () => {
     click({ "data-action": "export", "data-format": "markdown" });
     onClick?.({ target: "not an element", preventDefault: () => prevented++ });
     assert.deepEqual(JSON.parse(JSON.stringify(posted)), [
+      { type: "ready" },
       { type: "open", file: "src/<x>.ts", line: 3, column: 5 },
       { type: "rerun" },
       { type: "fixAll" },

@@ -1,6 +1,7 @@
 import * as vscode from "vscode";
 import type { RuleCatalog } from "../../../server/src/lsp/reportCommands";
-import { buildTree, childrenOf, countOf, ruleIdOf, type FactorNode, type TreeNode } from "./treeModel";
+import { findingLabel, ruleLabel } from "./treeLabels";
+import { buildTree, childrenOf, countOf, ruleIdOf, type FactorNode, type FindingNode, type TreeNode } from "./treeModel";
 
 /** Diagnostics arrive in bursts (an audit publishes file after file): rebuild once per burst. */
 const REBUILD_DELAY_MS = 150;
@@ -15,23 +16,33 @@ const SEVERITY_ICON: Record<vscode.DiagnosticSeverity, string> = {
 function idOf(node: TreeNode): string {
   if (node.kind === "factor") return `factor:${node.factor}`;
   if (node.kind === "rule") return `rule:${node.id}`;
-  if (node.kind === "file") return `file:${ruleIdOf(node.findings[0].diagnostic)}:${node.uri.toString()}`;
   return `finding:${ruleIdOf(node.diagnostic)}:${node.uri.toString()}:${node.ordinal}`;
 }
 
 const findings = (count: number): string => `${count} finding${count === 1 ? "" : "s"}`;
 
-/** What the tree shows, as plain data (for the e2e suite, which cannot read the rendered view). */
-export interface TreeSnapshot {
-  factor: string;
+/** One row as the user sees it: label, the dimmed text after it, and the hover text. */
+export interface RowSnapshot {
   label: string;
   description: string;
+  tooltip: string;
+}
+
+/** What the tree shows, as plain data (for the e2e suite, which cannot read the rendered view). */
+export interface TreeSnapshot extends RowSnapshot {
+  factor: string;
   count: number;
-  rules: Array<{ id: string; count: number; files: Array<{ file: string; count: number; findings: Array<{ line: number; message: string }> }> }>;
+  rules: Array<RowSnapshot & { id: string; count: number; findings: Array<RowSnapshot & { file: string; line: number; message: string }> }>;
+}
+
+function rowOf(item: vscode.TreeItem): RowSnapshot {
+  const text = (value: string | vscode.MarkdownString | vscode.TreeItemLabel | boolean | undefined): string =>
+    typeof value === "string" ? value : value instanceof vscode.MarkdownString ? value.value : typeof value === "object" ? value.label : "";
+  return { label: text(item.label), description: text(item.description), tooltip: text(item.tooltip) };
 }
 
 /**
- * The "Twelve-Factor" view: factor → rule → file → finding, rebuilt from the editor's own
+ * The "Twelve-Factor" view: factor → rule → finding, rebuilt from the editor's own
  * diagnostics, so it always agrees with the Problems panel (open files' live results included).
  */
 export class FindingsTree implements vscode.TreeDataProvider<TreeNode>, vscode.Disposable {
@@ -97,46 +108,43 @@ export class FindingsTree implements vscode.TreeDataProvider<TreeNode>, vscode.D
       return item;
     }
     if (node.kind === "rule") {
-      const item = new vscode.TreeItem(node.id, collapsed);
+      const item = new vscode.TreeItem(ruleLabel(node.id, node.underFactor), collapsed);
       item.description = findings(node.count);
-      item.tooltip = node.description;
+      item.tooltip = node.description ? `${node.id}: ${node.description}` : node.id;
       item.iconPath = new vscode.ThemeIcon("law");
       return item;
     }
-    if (node.kind === "file") {
-      const item = new vscode.TreeItem(node.uri, collapsed);
-      item.label = vscode.workspace.asRelativePath(node.uri);
-      item.description = findings(node.findings.length);
-      return item;
-    }
     const { diagnostic, uri } = node;
-    const item = new vscode.TreeItem(diagnostic.message, vscode.TreeItemCollapsibleState.None);
-    item.description = `Ln ${diagnostic.range.start.line + 1}, Col ${diagnostic.range.start.character + 1}`;
-    item.tooltip = `${ruleIdOf(diagnostic)}: ${diagnostic.message}`;
+    // `file:line` first: siblings of one rule often share a message's opening words, and the
+    // sidebar cuts the end of a row, never its start. The whole message is one hover away.
+    const item = new vscode.TreeItem(findingLabel(this.relativePath(node), diagnostic.range.start.line + 1, diagnostic.message), vscode.TreeItemCollapsibleState.None);
+    item.tooltip = `${diagnostic.message}\n\n${ruleIdOf(diagnostic)} · ${this.relativePath(node)}, Ln ${diagnostic.range.start.line + 1}, Col ${diagnostic.range.start.character + 1}`;
     item.iconPath = new vscode.ThemeIcon(SEVERITY_ICON[diagnostic.severity]);
     item.command = { title: "Open", command: "vscode.open", arguments: [uri, { selection: diagnostic.range } satisfies vscode.TextDocumentShowOptions] };
     return item;
   }
 
+  private relativePath(node: FindingNode): string {
+    return vscode.workspace.asRelativePath(node.uri);
+  }
+
   snapshot(): TreeSnapshot[] {
-    return this.roots.map((node) => {
-      const item = this.getTreeItem(node);
-      return {
-        factor: node.factor,
-        label: String(item.label),
-        description: String(item.description),
-        count: node.count,
-        rules: node.rules.map((rule) => ({
-          id: rule.id,
-          count: rule.count,
-          files: rule.files.map((file) => ({
-            file: vscode.workspace.asRelativePath(file.uri),
-            count: file.findings.length,
-            findings: file.findings.map((finding) => ({ line: finding.diagnostic.range.start.line + 1, message: finding.diagnostic.message })),
-          })),
+    return this.roots.map((node) => ({
+      ...rowOf(this.getTreeItem(node)),
+      factor: node.factor,
+      count: node.count,
+      rules: node.rules.map((rule) => ({
+        ...rowOf(this.getTreeItem(rule)),
+        id: rule.id,
+        count: rule.count,
+        findings: rule.findings.map((finding) => ({
+          ...rowOf(this.getTreeItem(finding)),
+          file: this.relativePath(finding),
+          line: finding.diagnostic.range.start.line + 1,
+          message: finding.diagnostic.message,
         })),
-      };
-    });
+      })),
+    }));
   }
 
   dispose(): void {

@@ -40,7 +40,7 @@ export function registerReportViews(context: vscode.ExtensionContext, client: ()
       if (!last?.report) await vscode.commands.executeCommand("twelveFactor.auditWorkspace");
       else await panel.show();
     }),
-    vscode.commands.registerCommand("twelveFactor.exportReport", (format?: "html" | "markdown") => exportReport(client(), format)),
+    vscode.commands.registerCommand("twelveFactor.exportReport", (format?: "html" | "markdown", to?: unknown) => exportReport(client(), format, to instanceof vscode.Uri ? to : undefined)),
     vscode.commands.registerCommand("twelveFactor.fixAllInWorkspace", () => fixAllSafeProblems(client())),
     vscode.commands.registerCommand("twelveFactor.report.state", async (): Promise<ReportViewState> => {
       await tree.settled();
@@ -50,7 +50,7 @@ export function registerReportViews(context: vscode.ExtensionContext, client: ()
   return {
     auditFinished: async () => {
       try {
-        await panel.show();
+        await panel.show(true);
       } catch (error) {
         output.error(`The report view could not be shown: ${String(error)}`);
       }

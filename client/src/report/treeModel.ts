@@ -12,17 +12,14 @@ export interface FindingNode {
   ordinal: number;
 }
 
-export interface FileNode {
-  kind: "file";
-  uri: vscode.Uri;
-  findings: FindingNode[];
-}
-
 export interface RuleNode {
   kind: "rule";
   id: string;
   description: string;
-  files: FileNode[];
+  /** Tied to a factor: its row leaves the factor's part of the id out. */
+  underFactor: boolean;
+  /** By file, then position: each leaf names its `file:line`, so no file level is needed. */
+  findings: FindingNode[];
   count: number;
 }
 
@@ -39,7 +36,7 @@ export interface FactorNode {
   unchecked: boolean;
 }
 
-export type TreeNode = FactorNode | RuleNode | FileNode | FindingNode;
+export type TreeNode = FactorNode | RuleNode | FindingNode;
 
 export function ruleIdOf(diagnostic: vscode.Diagnostic): string {
   const code = diagnostic.code;
@@ -53,17 +50,17 @@ function worstOf(nodes: readonly FindingNode[]): vscode.DiagnosticSeverity | und
   return nodes.reduce<vscode.DiagnosticSeverity | undefined>((worst, node) => (worst === undefined || node.diagnostic.severity < worst ? node.diagnostic.severity : worst), undefined);
 }
 
-function ruleNode(id: string, description: string, findings: FindingNode[]): RuleNode {
+function ruleNode(id: string, description: string, underFactor: boolean, findings: FindingNode[]): RuleNode {
   const byFile = new Map<string, FindingNode[]>();
   for (const finding of findings) byFile.set(finding.uri.toString(), [...(byFile.get(finding.uri.toString()) ?? []), finding]);
-  const files = [...byFile.values()]
-    .map((list): FileNode => ({ kind: "file", uri: list[0].uri, findings: list.sort(byPosition).map((finding, ordinal) => ({ ...finding, ordinal })) }))
-    .sort((a, b) => a.uri.fsPath.localeCompare(b.uri.fsPath));
-  return { kind: "rule", id, description, files, count: findings.length };
+  const ordered = [...byFile.values()]
+    .sort((a, b) => a[0].uri.fsPath.localeCompare(b[0].uri.fsPath))
+    .flatMap((list) => list.sort(byPosition).map((finding, ordinal) => ({ ...finding, ordinal })));
+  return { kind: "rule", id, description, underFactor, findings: ordered, count: findings.length };
 }
 
 /**
- * Factor → rule → file → finding from the editor's current diagnostics: all twelve factors in
+ * Factor → rule → finding from the editor's current diagnostics: all twelve factors in
  * order (empty ones too, so the tree reads as a checklist), rules with findings by count.
  */
 export function buildTree(all: ReadonlyArray<[vscode.Uri, readonly vscode.Diagnostic[]]>, catalog: RuleCatalog): FactorNode[] {
@@ -79,11 +76,11 @@ export function buildTree(all: ReadonlyArray<[vscode.Uri, readonly vscode.Diagno
   const rulesOf = (factor: string | undefined): RuleNode[] =>
     [...byRule]
       .filter(([id]) => ruleFactor.get(id)?.factor === factor)
-      .map(([id, findings]) => ruleNode(id, ruleFactor.get(id)?.description ?? "", findings))
+      .map(([id, findings]) => ruleNode(id, ruleFactor.get(id)?.description ?? "", factor !== undefined, findings))
       .sort((a, b) => b.count - a.count || a.id.localeCompare(b.id));
   const checked = new Set(catalog.rules.map((rule) => rule.factor));
   const factorNode = (factor: string, name: string, statement: string, rules: RuleNode[]): FactorNode => {
-    const findings = rules.flatMap((rule) => rule.files.flatMap((file) => file.findings));
+    const findings = rules.flatMap((rule) => rule.findings);
     return { kind: "factor", factor, name, statement, rules, count: findings.length, worst: worstOf(findings), unchecked: findings.length === 0 && !checked.has(factor) };
   };
   const nodes = catalog.factors.map((info) => factorNode(info.factor, info.name, info.statement, rulesOf(info.factor)));
@@ -94,13 +91,11 @@ export function buildTree(all: ReadonlyArray<[vscode.Uri, readonly vscode.Diagno
 
 export function childrenOf(node: TreeNode): TreeNode[] {
   if (node.kind === "factor") return node.rules;
-  if (node.kind === "rule") return node.files;
-  if (node.kind === "file") return node.findings;
+  if (node.kind === "rule") return node.findings;
   return [];
 }
 
 export function countOf(node: TreeNode): number {
-  if (node.kind === "file") return node.findings.length;
   if (node.kind === "finding") return 1;
   return node.count;
 }

@@ -1,8 +1,10 @@
+import os from "node:os";
 import path from "node:path";
 import * as vscode from "vscode";
 import type { LanguageClient } from "vscode-languageclient/node";
 import type { ApplySafeFixesResult, AuditReportResult } from "../../../server/src/lsp/reportCommands";
 import type { SafeFixPlan } from "../../../server/src/lsp/safeFixes";
+import { defaultExportPath } from "./exportTarget";
 import { APPLY_SAFE_FIXES_COMMAND, AUDIT_REPORT_COMMAND, SAFE_FIX_PLAN_COMMAND, serverCommand } from "./serverCommand";
 
 const plural = (count: number, word: string): string => `${count} ${word}${count === 1 ? "" : "s"}`;
@@ -40,8 +42,11 @@ const FORMATS: Record<"html" | "markdown", { label: string; extension: string; f
   markdown: { label: "Markdown", extension: "md", filters: { Markdown: ["md"] } },
 };
 
-/** Writes the last audit's report, rendered by the server for a file (no script, relative links). */
-export async function exportReport(client: LanguageClient | undefined, requested?: "html" | "markdown"): Promise<vscode.Uri | undefined> {
+/**
+ * Writes the last audit's report, rendered by the server for a file (no script, relative links).
+ * The dialog proposes a file outside the workspace; `to` skips it (scripts and the e2e suite).
+ */
+export async function exportReport(client: LanguageClient | undefined, requested?: "html" | "markdown", to?: vscode.Uri): Promise<vscode.Uri | undefined> {
   const format =
     requested ??
     (
@@ -57,8 +62,16 @@ export async function exportReport(client: LanguageClient | undefined, requested
     return undefined;
   }
   const root = last.report.root;
-  const defaultUri = vscode.Uri.file(path.join(root, `twelve-factor-report.${FORMATS[format].extension}`));
-  const target = await vscode.window.showSaveDialog({ defaultUri, filters: FORMATS[format].filters, title: "Export Twelve-Factor Report" });
+  const defaultUri = vscode.Uri.file(
+    defaultExportPath({
+      projectName: last.report.projectName,
+      extension: FORMATS[format].extension,
+      workspaceFolders: (vscode.workspace.workspaceFolders ?? []).map((folder) => folder.uri.fsPath).concat(root),
+      home: os.homedir(),
+      tmp: os.tmpdir(),
+    }),
+  );
+  const target = to ?? (await vscode.window.showSaveDialog({ defaultUri, filters: FORMATS[format].filters, title: "Export Twelve-Factor Report" }));
   if (!target) return undefined;
   // Finding links are relative, so they must start from the folder the report is saved in.
   const fromTarget = path.relative(path.dirname(target.fsPath), root).split(path.sep).join("/");
@@ -66,6 +79,12 @@ export async function exportReport(client: LanguageClient | undefined, requested
   const result = await serverCommand<AuditReportResult>(client, AUDIT_REPORT_COMMAND, [{ format, linkBase }]);
   if (result?.rendered === undefined) return undefined;
   await vscode.workspace.fs.writeFile(target, Buffer.from(result.rendered, "utf8"));
-  void vscode.window.showInformationMessage(`Twelve-Factor report saved to ${target.fsPath}.`);
+  // Not awaited: the command resolves once the file is written, the message waits for the user.
+  void vscode.window.showInformationMessage(`Twelve-Factor report saved to ${target.fsPath}.`, "Open").then((choice) => {
+    if (choice !== "Open") return;
+    // The HTML page is meant for a browser; Markdown reads fine in the editor.
+    if (format === "html") void vscode.env.openExternal(target);
+    else void vscode.commands.executeCommand("vscode.open", target);
+  });
   return target;
 }

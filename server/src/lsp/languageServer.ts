@@ -25,11 +25,11 @@ import { toUri } from "./workspaceEdits";
 import { AUDIT_COMMAND, Commands } from "./commands";
 import { DocumentDiagnostics, fileOf } from "./documentDiagnostics";
 import { simulateEditorFixes } from "./fixAll";
-import { hoverFor } from "./hover";
+import { hoverFor, hoverShowsMessage } from "./hover";
 import { IncomingEdits } from "./incomingEdits";
 import { ProjectRegistry } from "./projects";
 import { REPORT_COMMANDS, ReportCommands } from "./reportCommands";
-import { DEFAULT_SETTINGS, normalizeSettings, SETTINGS_SECTION, type Settings } from "./settings";
+import { DEFAULT_SETTINGS, hoverShowMessageOf, normalizeSettings, SETTINGS_SECTION, type HoverShowMessage, type Settings } from "./settings";
 import { StatusReporter } from "./status";
 
 // A zero timeout still coalesces the changes that arrive together (one read of the stream),
@@ -70,6 +70,9 @@ export function startLanguageServer(connection: Connection, incoming = new Incom
   let dynamicConfiguration = false;
   let foldersSupported = false;
   let capabilities = { documentChanges: false, createFiles: false };
+  let clientName: string | undefined;
+  /** `initializationOptions.hover.showMessage`, for clients that send no settings; a setting wins. */
+  let initialHoverShowMessage: HoverShowMessage | undefined;
   const pushTimers = new Map<string, NodeJS.Timeout>();
 
   const commands = new Commands(connection, registry, documents, () => capabilities, log, {
@@ -169,11 +172,15 @@ export function startLanguageServer(connection: Connection, incoming = new Incom
     const normalized = normalizeSettings(raw, ruleIds);
     if (normalized.problems.length > 0) void connection.window.showWarningMessage(`Twelve-Factor: ${normalized.problems.join(" ")}`);
     settings = normalized.settings;
+    if (initialHoverShowMessage && hoverShowMessageOf(raw) === undefined) settings.hover.showMessage = initialHoverShowMessage;
     registry.updateSettings(settings);
   }
 
   connection.onInitialize((params): InitializeResult => {
     const client = params.capabilities;
+    clientName = params.clientInfo?.name;
+    initialHoverShowMessage = hoverShowMessageOf(params.initializationOptions);
+    settings = { ...settings, hover: { showMessage: initialHoverShowMessage ?? settings.hover.showMessage } };
     pull = client.textDocument?.diagnostic !== undefined;
     canRefreshPull = client.workspace?.diagnostics?.refreshSupport === true;
     dynamicWatchers = client.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
@@ -363,7 +370,7 @@ export function startLanguageServer(connection: Connection, incoming = new Incom
   connection.onHover((params) => {
     const document = documents.get(params.textDocument.uri);
     if (!document) return null;
-    return guard("hover", () => hoverFor(analysis.analyze(document).findings, params.position, RULES) ?? null, null) ?? null;
+    return guard("hover", () => hoverFor(analysis.analyze(document).findings, params.position, RULES, hoverShowsMessage(settings.hover.showMessage, clientName)) ?? null, null) ?? null;
   });
 
   connection.onExecuteCommand((params, token, workDone) => (reports.handles(params.command) ? reports.execute(params.command, params.arguments ?? []) : commands.execute(params, token, workDone)));

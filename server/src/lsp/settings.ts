@@ -15,16 +15,31 @@ export interface Settings {
   /** Hide the findings recorded in the project's `.twelve-factor-baseline.json`; false shows everything. */
   baseline: { enabled: boolean };
   trace: { server: "off" | "messages" | "verbose" };
+  /**
+   * Whether the hover repeats the diagnostic's message. `auto`: not in editors that already show
+   * the diagnostic in the same hover (VS Code and its forks), yes elsewhere (Neovim, Helix …).
+   */
+  hover: { showMessage: HoverShowMessage };
 }
 
-export const DEFAULT_SETTINGS: Settings = { enable: true, run: "onType", exclude: [], rules: {}, baseline: { enabled: true }, trace: { server: "off" } };
+export type HoverShowMessage = "auto" | "always" | "never";
+
+const HOVER_SHOW_MESSAGE: readonly HoverShowMessage[] = ["auto", "always", "never"];
+
+/** A `hover.showMessage` value from settings or initializationOptions; `undefined` when absent or wrong. */
+export function hoverShowMessageOf(raw: unknown): HoverShowMessage | undefined {
+  const value = (raw as { hover?: { showMessage?: unknown } } | null | undefined)?.hover?.showMessage;
+  return HOVER_SHOW_MESSAGE.find((option) => option === value);
+}
+
+export const DEFAULT_SETTINGS: Settings = { enable: true, run: "onType", exclude: [], rules: {}, baseline: { enabled: true }, trace: { server: "off" }, hover: { showMessage: "auto" } };
 
 export const SETTINGS_SECTION = "twelveFactor";
 
 /** Reads whatever the client sent; every wrong value is named once and replaced by its default. */
 export function normalizeSettings(raw: unknown, knownRuleIds: ReadonlySet<string>): { settings: Settings; problems: string[] } {
   const problems: string[] = [];
-  const settings: Settings = { ...DEFAULT_SETTINGS, exclude: [], rules: {}, baseline: { ...DEFAULT_SETTINGS.baseline }, trace: { ...DEFAULT_SETTINGS.trace } };
+  const settings: Settings = { ...DEFAULT_SETTINGS, exclude: [], rules: {}, baseline: { ...DEFAULT_SETTINGS.baseline }, trace: { ...DEFAULT_SETTINGS.trace }, hover: { ...DEFAULT_SETTINGS.hover } };
   if (raw === undefined || raw === null) return { settings, problems };
   if (typeof raw !== "object" || Array.isArray(raw)) return { settings, problems: ["twelveFactor settings must be an object; using the defaults."] };
   const value = raw as Record<string, unknown>;
@@ -58,5 +73,11 @@ export function normalizeSettings(raw: unknown, knownRuleIds: ReadonlySet<string
   }
   const trace = (value.trace as { server?: unknown } | undefined)?.server;
   if (trace === "off" || trace === "messages" || trace === "verbose") settings.trace.server = trace;
+  const showMessage = (value.hover as { showMessage?: unknown } | undefined)?.showMessage;
+  if (showMessage !== undefined) {
+    const known = hoverShowMessageOf(value);
+    if (known) settings.hover.showMessage = known;
+    else problems.push(`twelveFactor.hover.showMessage must be "auto", "always" or "never"; using "auto".`);
+  }
   return { settings, problems };
 }

@@ -4,6 +4,21 @@ export function escapeHtml(text: string): string {
 }
 
 /**
+ * Text whose `code spans` become `<code>` elements (messages and descriptions quote commands and
+ * identifiers that way: "run `npm install zod`"). Every piece is escaped first; a backtick
+ * without a partner stays a literal backtick.
+ */
+export function escapeHtmlWithCode(text: string): string {
+  let html = "";
+  let rest = text;
+  for (let match = /`([^`]+)`/.exec(rest); match; match = /`([^`]+)`/.exec(rest)) {
+    html += `${escapeHtml(rest.slice(0, match.index))}<code>${escapeHtml(match[1])}</code>`;
+    rest = rest.slice(match.index + match[0].length);
+  }
+  return html + escapeHtml(rest);
+}
+
+/**
  * A project-relative path as a URL path: each segment percent-encoded, so a `#`, `?`, space or
  * `<` in a file name cannot end the path or start a query.
  */

@@ -6,7 +6,7 @@
  */
 import { createHash } from "node:crypto";
 import type { ReportFinding, ReportNote } from "./findings";
-import { encodePath, escapeHtml as esc } from "./escape";
+import { encodePath, escapeHtml as esc, escapeHtmlWithCode as escCode } from "./escape";
 import { REPORT_CSS } from "./htmlStyle";
 import { formatDuration, hiddenCounts, plural, SEVERITY_LABEL, statusText } from "./labels";
 import type { AuditReport, FactorSection, FactorStatus, RuleSection, TopFix } from "./model";
@@ -88,11 +88,19 @@ function actions(): string {
   ].join("")}</nav>`;
 }
 
+/**
+ * Hidden until the extension says the code changed since this audit (a "stale" message): the
+ * counts above no longer match the editor's diagnostics, and one click runs the audit again.
+ */
+function staleBanner(): string {
+  return `<div class="stale" id="stale" role="status" hidden><span>The code changed since this audit: these results may be out of date.</span> <button type="button" data-action="rerun">Re-run audit</button></div>`;
+}
+
 function topFix(fix: TopFix, context: Context): string {
   const factor = fix.factor ? ` <span class="muted">(Factor ${fix.factor} · ${esc(fix.factorName ?? "")})</span>` : "";
   const fixable = fix.fixable > 0 ? `, ${fix.fixable} fixable` : "";
   const counts = `${esc(plural(fix.count, "finding"))} (<span class="sev sev-${fix.severity}">${fix.severity}</span>${fixable})`;
-  const description = fix.description ? ` ${esc(fix.description)}` : "";
+  const description = fix.description ? ` ${escCode(fix.description)}` : "";
   return `<li><strong>${docsLink(fix.docs, fix.ruleId)}</strong>${factor}: ${counts}.${description} First at ${location(fix.first.file, fix.first.line, fix.first.column, context)}.</li>`;
 }
 
@@ -115,13 +123,13 @@ function scorecard(report: AuditReport): string {
 
 function findingItem(finding: ReportFinding, context: Context): string {
   const fixable = finding.fixable ? ` <span class="muted">(fixable)</span>` : "";
-  return `<li>${location(finding.file, finding.range.start.line, finding.range.start.column, context)} <span class="sev sev-${finding.severity}">${SEVERITY_LABEL[finding.severity]}</span> ${esc(finding.message)}${fixable}</li>`;
+  return `<li>${location(finding.file, finding.range.start.line, finding.range.start.column, context)} <span class="sev sev-${finding.severity}">${SEVERITY_LABEL[finding.severity]}</span> ${escCode(finding.message)}${fixable}</li>`;
 }
 
 function ruleBlock(rule: RuleSection, context: Context): string {
   const star = rule.headline ? `<span aria-label="headline rule">★</span> ` : "";
   const count = `<span class="muted">${esc(plural(rule.count, "finding"))}</span>`;
-  const description = rule.description ? `<p class="muted">${esc(rule.description)}</p>` : "";
+  const description = rule.description ? `<p class="muted">${escCode(rule.description)}</p>` : "";
   const findings = rule.findings.length > 0 ? `<ul class="findings">${rule.findings.map((finding) => findingItem(finding, context)).join("")}</ul>` : "";
   return `<div class="rule" data-rule="${esc(rule.id)}"><h4>${star}${docsLink(rule.docs, rule.id)} ${count}</h4>${description}${findings}</div>`;
 }
@@ -129,8 +137,13 @@ function ruleBlock(rule: RuleSection, context: Context): string {
 function factorBlock(factor: FactorSection, context: Context, hiddenBy: string | null): string {
   const open = factor.counts.error + factor.counts.warning + factor.counts.info > 0 ? " open" : "";
   const counts = `<span class="muted"> · ${factor.counts.error} errors, ${factor.counts.warning} warnings, ${factor.counts.info} info</span>`;
-  const rules =
-    factor.rules.length === 0 ? `<p class="muted">No rule checks this factor yet.</p>` : factor.rules.map((rule) => ruleBlock(rule, context)).join("");
+  // Only rules that found something get a block: a dozen "0 findings" headings buried the ones
+  // that matter. The clean ones are counted in one line.
+  const found = factor.rules.filter((rule) => rule.count > 0);
+  const clean = factor.rules.length - found.length;
+  const cleanLine =
+    clean === 0 ? "" : `<p class="muted clean">${found.length === 0 ? `${esc(plural(clean, "rule"))} checked: no findings.` : `${esc(plural(clean, "more rule"))} checked: no findings.`}</p>`;
+  const rules = factor.rules.length === 0 ? `<p class="muted">No rule checks this factor yet.</p>` : found.map((rule) => ruleBlock(rule, context)).join("") + cleanLine;
   return (
     `<details class="factor" id="factor-${factor.factor}" data-factor="${factor.factor}" data-status="${factor.status}"${open}>` +
     `<summary><h3>${factor.factor}. ${esc(factor.name)}</h3> ${statusBadge(factor, hiddenBy)}${counts}</summary>` +
@@ -146,7 +159,7 @@ function otherFindings(report: AuditReport, context: Context): string {
 
 function notes(list: readonly ReportNote[]): string {
   if (list.length === 0) return "";
-  const items = list.map((note) => `<li><span class="sev sev-${note.level}">${note.level}</span> ${note.file ? `<span class="loc">${esc(note.file)}</span>: ` : ""}${esc(note.message)}</li>`);
+  const items = list.map((note) => `<li><span class="sev sev-${note.level}">${note.level}</span> ${note.file ? `<span class="loc">${esc(note.file)}</span>: ` : ""}${escCode(note.message)}</li>`);
   return `<section aria-labelledby="notes-heading"><h2 id="notes-heading">Notes</h2><ul class="findings">${items.join("")}</ul></section>`;
 }
 
@@ -168,6 +181,7 @@ export function renderHtml(report: AuditReport, options: HtmlOptions = {}): stri
     `<body>`,
     `<header><h1>${esc(title)}</h1><p class="muted">${esc(plural(report.totals.error + report.totals.warning + report.totals.info, "finding"))} across the twelve factors.</p></header>`,
     `<main>`,
+    options.webview ? staleBanner() : "",
     options.webview ? actions() : "",
     summary(report),
     topFixes(report, context),

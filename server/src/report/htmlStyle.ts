@@ -54,4 +54,7 @@ details.factor > summary .status { margin-left: 8px; }
 .findings li { padding: 2px 0; }
 .loc, code { font-family: var(--code-font); font-size: 0.95em; }
 ol.top li { margin: 4px 0; }
+.stale { display: flex; flex-wrap: wrap; align-items: center; gap: 8px; margin: 12px 0; padding: 8px 12px; border-radius: 6px;
+  border: 1px solid var(--warning); background: var(--vscode-inputValidation-warningBackground, #fff8c5); }
+.stale[hidden] { display: none; }
 `;
