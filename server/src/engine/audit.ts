@@ -216,7 +216,7 @@ export async function auditProject(options: AuditOptions): Promise<AuditResult> 
     await runWorkerPool({
       script: plan.script,
       size: plan.threads,
-      init: { root, config: options.config, ruleIds: options.rules.map((rule) => rule.id), ...(cache ? { track: true } : {}) },
+      init: { root, config: options.config, ruleIds: options.rules.map((rule) => rule.id), ...(cache ? { track: true } : {}), ...(plan.workersOnly ? { lowPriority: true } : {}) },
       files,
       signal,
       fileTimeoutMs: options.fileTimeoutMs,

@@ -14,6 +14,8 @@ export interface WorkerInit {
   ruleIds: string[];
   /** Record what each file's analysis reads, for the audit cache. */
   track?: boolean;
+  /** A background audit (the editor's): the thread yields the CPU to the editor's own analysis. */
+  lowPriority?: boolean;
 }
 
 export interface BatchRequest {
