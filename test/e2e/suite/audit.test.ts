@@ -75,6 +75,8 @@ describe("workspace audit", () => {
       bySeverity: { error: 1, warning: 7, info: 0 },
       byFactor: { I: 0, II: 0, III: 1, IV: 0, V: 0, VI: 1, VII: 3, VIII: 0, IX: 0, X: 0, XI: 3, XII: 0 },
       byRule: { "config/no-hardcoded-secret": 1, "processes/no-local-state": 1, "port-binding/no-fixed-port": 3, "logs/no-file-logging": 3 },
+      // The session's storage folder is new, so the audit cache starts empty.
+      cached: 0,
       cancelled: false,
     });
 
