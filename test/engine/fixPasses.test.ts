@@ -56,6 +56,26 @@ describe("simulateFixes", () => {
     assert.equal(byFile.get(SRC)?.edits.some((edit) => edit.sensitive), false, "the source edits carry no secret");
   });
 
+  it("untilNothingDeferred: counts the same fixed originals, re-analysing only while fixes wait", () => {
+    const texts: Record<string, string> = { [SRC]: "use A; use B; secret S;\n", [EXAMPLE]: "" };
+    const read = (file: string) => texts[file];
+    const original = analyze(read);
+    const analysed: string[][] = [];
+    const counted = simulateFixes({ findings: original, readFile: read, untilNothingDeferred: true, reanalyze: (files, current) => (analysed.push([...files]), analyze(current)) });
+    const full = simulateFixes({ findings: original, readFile: read, reanalyze: (_files, current) => analyze(current) });
+    assert.equal(fixedOriginals(original, counted.applied).size, 3);
+    assert.equal(fixedOriginals(original, full.applied).size, 3);
+    // A and B append at one point: one waits a pass, so one re-analysis; the pass that fixes B defers nothing, so no more.
+    assert.equal(analysed.length, 1);
+    assert.equal(counted.passes, 2);
+
+    const single = { [SRC]: "secret S;\n", [EXAMPLE]: "" } as Record<string, string>;
+    let calls = 0;
+    const alone = simulateFixes({ findings: analyze((file) => single[file]), readFile: (file) => single[file], untilNothingDeferred: true, reanalyze: (_files, current) => (calls++, analyze(current)) });
+    assert.equal(alone.applied.length, 1);
+    assert.equal(calls, 0, "a first pass that defers nothing needs no re-analysis");
+  });
+
   it("stops after maxPasses and says how many fixes still wait", () => {
     const texts: Record<string, string> = { [SRC]: "use A; use B; use C;\n", [EXAMPLE]: "" };
     const read = (file: string) => texts[file];

@@ -46,7 +46,9 @@ function reanalysis(options: FixStepOptions, host: DocumentHost, reportedOnly = 
       inScope: (file) => reportedFiles.has(file),
       reanalyze: (changed) => {
         for (const file of changed) engine.invalidate(file);
-        return found(changed.some(isProjectFactFile) ? [...reportedFiles] : changed.filter((file) => reportedFiles.has(file)));
+        // `changed` holds the files of the fixes a pass deferred: the only reported findings a
+        // later pass can still fix. Whatever else a project fact change alters is not counted.
+        return found(changed.filter((file) => reportedFiles.has(file)));
       },
     };
   }
@@ -86,6 +88,7 @@ export function simulateProjectFixes(options: FixStepOptions, reportedOnly = fal
     return writable.get(file) as boolean;
   };
   return simulateFixes({
+    untilNothingDeferred: reportedOnly,
     findings: options.findings.filter(wantedBy(options)),
     readFile: diskHost.readFile,
     eligible: (finding) => inScope(finding.file) && [...finding.fixes[0].edits.map((edit) => edit.file), ...finding.fixes[0].creates.map((creation) => creation.file)].every(inside),

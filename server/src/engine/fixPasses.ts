@@ -32,6 +32,11 @@ export interface SimulateFixesOptions {
   /** Which findings' fixes may be applied (default: all with a preferred safe fix). */
   eligible?(finding: Finding): boolean;
   maxPasses?: number;
+  /**
+   * Stop after a pass that deferred no fix. Enough to count which of the given findings get
+   * fixed: a later pass only fixes what the earlier ones deferred or what they uncovered.
+   */
+  untilNothingDeferred?: boolean;
 }
 
 interface Piece {
@@ -155,6 +160,7 @@ export function simulateFixes(options: SimulateFixesOptions): SimulatedFixes {
       changes.set(file, change);
     }
     applied.push(...plan.applied);
+    if (options.untilNothingDeferred && plan.deferred.length === 0) break;
     const again = new Set([...writes.map(([file]) => file), ...plan.deferred.map((finding) => finding.file)]);
     findings = options.reanalyze([...again].sort(), read);
   }
