@@ -36,6 +36,9 @@ runRuleTests(undocumentedEnvVar, {
     // Projects without a .env.example.
     { code: `const key = process.env.STRIPE_KEY;` },
     { code: `const key = process.env.STRIPE_KEY;`, files: { ".env": "STRIPE_KEY=\n", ".gitignore": ".env\n" } },
+    // A git-ignored template is the app's env file, not a contract; other `.env.*` names are no templates.
+    { code: `const key = process.env.STRIPE_KEY;`, files: { ".env.local.example": "A=\n", ".gitignore": ".env*\n" } },
+    { code: `const key = process.env.STRIPE_KEY;`, files: { ".env.local": "A=\n", ".env.production": "B=\n" } },
     // Dynamic keys, rest elements, writes.
     { code: `export function read(name: string) { return process.env[name]; }`, files: example },
     { code: `const { DATABASE_URL, ...rest } = process.env;`, files: example },

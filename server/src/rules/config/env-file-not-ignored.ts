@@ -4,7 +4,7 @@ import { defineRule, type ProjectFileContext } from "../../engine/rule";
 import type { Fix } from "../../engine/types";
 import { DOTENV_SYNTAX, keyValueLines } from "../../engine/formats/keyValueLines";
 import { isEnvTemplate } from "./data/envFileNames";
-import { detectSecret } from "./secrets/detector";
+import { allowListFor, detectProjectValue } from "./projectSecrets/site";
 import { gitIgnores } from "./gitignoreChain";
 
 /**
@@ -43,12 +43,9 @@ function gitignoreFix(context: ProjectFileContext, entry: string): Fix | undefin
  * with a random password). A test env file (`.env.test`) is committed on purpose with dummy
  * values; it matters only when one of them is a real credential.
  */
-function holdsSelfIdentifyingSecret(text: string): boolean {
-  return keyValueLines(text, DOTENV_SYNTAX).some((line) => {
-    const name = line.key;
-    const detection = detectSecret(line.value, { name, role: "value", configures: true, names: () => name.toLowerCase(), siblings: () => "" }, () => false);
-    return detection?.selfIdentifying === true;
-  });
+function holdsSelfIdentifyingSecret(context: ProjectFileContext): boolean {
+  const allowed = allowListFor(context);
+  return keyValueLines(context.text, DOTENV_SYNTAX).some((line) => detectProjectValue(line.value, line.key, allowed)?.selfIdentifying === true);
 }
 
 function check(context: ProjectFileContext): void {
@@ -65,7 +62,7 @@ function check(context: ProjectFileContext): void {
     message: `${context.relativePath} is not ignored by git, so its values (often secrets) get committed; add ${entry} to .gitignore and commit a .env.example with the names only.`,
     fixes: fix ? [fix] : [],
     // Only consulted in test env files, whose policy is `self-identifying only`.
-    selfIdentifying: context.role === "test" || context.role === "fixture" ? holdsSelfIdentifyingSecret(context.text) : false,
+    selfIdentifying: context.role === "test" || context.role === "fixture" ? holdsSelfIdentifyingSecret(context) : false,
   });
 }
 

@@ -32,18 +32,22 @@ export interface ValueSite {
  * The allow-list of `.twelve-factor.json` `secrets.allow`. Project-file checks do not receive
  * rule options yet (an engine gap, reported); read them when the context carries them.
  */
-function allowListFor(context: ProjectFileContext): (value: string) => boolean {
+export function allowListFor(context: ProjectFileContext): (value: string) => boolean {
   const options = (context as ProjectFileContext & { options?: RuleOptions }).options;
   return allowListOf(options?.secretsAllowList ?? []);
+}
+
+/** The shared secret detector on one value of a project file, under its key. */
+export function detectProjectValue(value: string, name: string | undefined, allowed: (value: string) => boolean): Detection | undefined {
+  // A project file is config by nature: a password there configures something, whatever its key.
+  return detectSecret(value, { name, role: "value", configures: true, names: () => (name ?? "").toLowerCase(), siblings: () => "" }, allowed);
 }
 
 /** Runs the shared secret detector on one value and reports it, redacted, with its fix. */
 export function checkValue(context: ProjectFileContext, site: ValueSite): void {
   // References (`${NPM_TOKEN}`, `$TOKEN`, `${X:-}`) and other stand-ins are the placeholder table's job.
   if (site.value.length < 4) return;
-  const name = site.name;
-  // A project file is config by nature: a password there configures something, whatever its key.
-  const detection = detectSecret(site.value, { name, role: "value", configures: true, names: () => (name ?? "").toLowerCase(), siblings: () => "" }, allowListFor(context));
+  const detection = detectProjectValue(site.value, site.name, allowListFor(context));
   if (!detection) return;
   if (site.documents && !detection.selfIdentifying && !looksRandom(detection.secret)) return;
   const fix = site.fix?.(detection);
