@@ -3,22 +3,18 @@
 // dist/typescript.js, which the CLI, the server and the audit worker load from beside them: the
 // compiler is most of each bundle, and the .vsix ships no node_modules.
 import * as esbuild from "esbuild";
+import { sharedTypeScript } from "./scripts/sharedTypeScript.mjs";
 
 const watch = process.argv.includes("--watch");
 
-/** `import ts from "typescript"` becomes `require("./typescript.js")`, the one shared copy. */
-const sharedTypeScript = {
-  name: "shared-typescript",
-  setup(build) {
-    build.onResolve({ filter: /^typescript$/ }, () => ({ path: "./typescript.js", external: true }));
-  },
-};
+/** `import ts from "typescript"` becomes one `require("./typescript.js")`, the one shared copy. */
+const sharedCompiler = sharedTypeScript("./typescript.js");
 
 const entries = [
   { entryPoints: [createRequire(import.meta.url).resolve("typescript")], outfile: "dist/typescript.js", sourcemap: false },
-  { entryPoints: ["server/src/cli/main.ts"], outfile: "dist/cli.js", banner: { js: "#!/usr/bin/env node" }, plugins: [sharedTypeScript] },
-  { entryPoints: ["server/src/engine/auditWorker.ts"], outfile: "dist/auditWorker.js", plugins: [sharedTypeScript] },
-  { entryPoints: ["server/src/server.ts"], outfile: "dist/server.js", banner: { js: "#!/usr/bin/env node" }, plugins: [sharedTypeScript] },
+  { entryPoints: ["server/src/cli/main.ts"], outfile: "dist/cli.js", banner: { js: "#!/usr/bin/env node" }, plugins: [sharedCompiler] },
+  { entryPoints: ["server/src/engine/auditWorker.ts"], outfile: "dist/auditWorker.js", plugins: [sharedCompiler] },
+  { entryPoints: ["server/src/server.ts"], outfile: "dist/server.js", banner: { js: "#!/usr/bin/env node" }, plugins: [sharedCompiler] },
   { entryPoints: ["client/src/extension.ts"], outfile: "dist/extension.js" },
 ];
 

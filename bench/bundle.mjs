@@ -4,6 +4,7 @@
 import { createRequire } from "node:module";
 import path from "node:path";
 import * as esbuild from "esbuild";
+import { sharedTypeScript } from "../scripts/sharedTypeScript.mjs";
 
 export async function bundleEngine(repoRoot) {
   const outfile = path.join(repoRoot, "bench/.cache/engine.cjs");
@@ -16,6 +17,8 @@ export async function bundleEngine(repoRoot) {
     format: "cjs",
     mainFields: ["module", "main"],
     logLevel: "warning",
+    // The compiler as dist/ loads it: one shared copy, dist/typescript.js (`npm run bench` builds it).
+    plugins: [sharedTypeScript(path.relative(path.dirname(outfile), path.join(repoRoot, "dist/typescript.js")).split(path.sep).join("/"))],
   });
   return createRequire(import.meta.url)(outfile);
 }

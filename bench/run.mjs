@@ -9,6 +9,7 @@ import { readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
+import { Worker } from "node:worker_threads";
 import process from "node:process";
 import { fileURLToPath } from "node:url";
 import { bundleEngine } from "./bundle.mjs";
@@ -229,6 +230,10 @@ async function main() {
   log("per-rule cost on one generated file ...");
   const ruleCosts = perRule(generated[0], path.dirname(generated[0]), runs);
 
+  log("parallel scaling of this machine ...");
+  const scaling = await parallelScaling(sources);
+  const lsp = keystrokes();
+
   const floorMs = a.parseMs;
   const figures = {
     // Other processes on the machine skew every figure: the 1-minute load average says how much.
@@ -243,7 +248,9 @@ async function main() {
     ratioAuditToParse: round(b.wallMs / a.parseMs, 2),
     ratioAuditToReadAndParse: round(b.wallMs / (a.parseMs + a.readMs), 2),
     workerSpeedUp: round(b.wallMs / c.wallMs, 2),
-    targets: targets({ floorMs, floorCpuMs: a.cpuMs, b, c, c8, cached }),
+    parallelScaling: scaling,
+    targets: targets({ floorMs, floorCpuMs: a.cpuMs, b, c, c8, cached, lsp }),
+    keystrokes: lsp,
     cachedRerun: { ...cachedRerun, coldMs: Math.round(cachedRerun.coldMs), rerunMs: Math.round(cachedRerun.rerunMs), ratioToFloor: round(cachedRerun.rerunMs / floorMs, 3) },
     perFile: perFileResults,
     perRule: { file: path.relative(repoRoot, generated[0]), rules: ruleCosts },
@@ -256,11 +263,51 @@ async function main() {
 }
 
 /**
- * A figure another benchmark module measures, when that module is there (`bench/cacheRerun.mjs`
- * exporting `measureCachedRerun(options) → { wallMs }`); `undefined` otherwise.
+ * The language server's keystroke latency (bench/lsp.mjs, in a process of its own): its JSON
+ * figures, or `undefined` with the reason logged when it could not run.
  */
+function keystrokes() {
+  log("per-keystroke latency of the language server (bench/lsp.mjs) ...");
+  const args = [path.join(repoRoot, "bench/lsp.mjs"), ...(quick ? ["--edits=30", "--files=2000"] : [])];
+  const child = spawnSync(process.execPath, args, { encoding: "utf8", maxBuffer: 16 * 2 ** 20, stdio: ["ignore", "pipe", "inherit"] });
+  if (child.status !== 0) {
+    log(`bench/lsp.mjs failed (exit ${child.status}); the keystroke rows are left out.`);
+    return undefined;
+  }
+  return JSON.parse(child.stdout);
+}
+
+/**
+ * How much two threads can do at once on this machine: the same parse work on one worker thread,
+ * then on two at the same time. On a VM whose two cores share a physical one, two threads finish
+ * well under twice the work, and no audit can do better than that.
+ */
+async function parallelScaling(files) {
+  const sample = spreadSubset(files, 300);
+  const script = `
+    const { parentPort, workerData } = require("node:worker_threads");
+    const ts = require(workerData.ts);
+    const fs = require("node:fs");
+    const texts = workerData.files.map((file) => fs.readFileSync(file, "utf8"));
+    const start = performance.now();
+    for (let round = 0; round < 3; round++) for (const text of texts) ts.createSourceFile("f.ts", text, ts.ScriptTarget.Latest, false);
+    parentPort.postMessage(performance.now() - start);`;
+  const run = (count) =>
+    Promise.all(
+      Array.from({ length: count }, () => new Promise((resolve, reject) => {
+        const worker = new Worker(script, { eval: true, workerData: { ts: path.join(repoRoot, "dist/typescript.js"), files: sample } });
+        worker.once("message", resolve);
+        worker.once("error", reject);
+      })),
+    );
+  const [alone] = await run(1);
+  const together = await run(2);
+  const each = together.reduce((sum, ms) => sum + ms, 0) / together.length;
+  return { aloneMs: Math.round(alone), togetherEachMs: Math.round(each), slowdown: round(each / alone, 2), speedUpAtBest: round((2 * alone) / Math.max(...together), 2) };
+}
+
 /** Issue 14's targets, each as a ratio or figure measured in this run. */
-function targets({ floorMs, floorCpuMs, b, c, c8, cached }) {
+function targets({ floorMs, floorCpuMs, b, c, c8, cached, lsp }) {
   const row = (figure, measured, target, ok, unit = "x", cpu) => ({ figure, measured: measured === undefined ? undefined : round(measured, 2), unit, target, ok, cpu: cpu === undefined ? undefined : round(cpu, 2) });
   const rows = [
     row(`whole audit, ${c.stats.threads} threads / floor`, c.wallMs / floorMs, 0.5, c.wallMs / floorMs <= 0.5, "x", c.cpuMs / floorCpuMs),
@@ -268,8 +315,14 @@ function targets({ floorMs, floorCpuMs, b, c, c8, cached }) {
     row(`peak RSS, whole audit on ${c.stats.threads} threads (workers included)`, c.maxRssMB, 400, c.maxRssMB <= 400, " MB"),
     row("peak RSS, full corpus / an eighth of it", c.maxRssMB / c8.maxRssMB, 1.2, c.maxRssMB / c8.maxRssMB <= 1.2),
     cached ? row("unchanged re-run with --cache / floor", cached.wallMs / floorMs, 0.1, cached.wallMs / floorMs <= 0.1) : { figure: "unchanged re-run with --cache / floor", target: 0.1, note: "n/a" },
-    { figure: "per-keystroke p95 / bare parse p95", target: 2, note: "see npm run bench:lsp" },
   ];
+  if (!lsp) rows.push({ figure: "per-keystroke p95 / bare parse p95", target: 2, note: "bench/lsp.mjs did not run" });
+  for (const mode of lsp ? ["push", "pull"] : []) {
+    const idle = lsp[mode].p95VsBareP95;
+    const slowdown = lsp[`${mode}SlowdownDuringAudit`];
+    rows.push(row(`per-keystroke p95 / bare parse p95 (${mode})`, idle, 2, idle <= 2));
+    rows.push(row(`per-keystroke p95 during an audit / idle (${mode})`, slowdown, 1, slowdown <= 1));
+  }
   return rows;
 }
 
@@ -295,6 +348,8 @@ function printReport(figures, a, b, c) {
   out(`(b)/(a) audit vs bare parse: ${figures.ratioAuditToParse}x; vs read + parse: ${figures.ratioAuditToReadAndParse}x`);
   out(`(c) speed-up over (b): ${figures.workerSpeedUp}x on ${figures.auditWorkers.workers} threads`);
   out(`(d) ${describeCachedRerun(figures.cachedRerun, a.parseMs)}`);
+  const scaling = figures.parallelScaling;
+  out(`This machine: two threads parsing at once each take ${scaling.slowdown}x as long as one alone (${scaling.togetherEachMs} vs ${scaling.aloneMs} ms), so 2 threads do the same work at most ${scaling.speedUpAtBest}x faster than 1`);
   out();
   out(`Targets (floor: the bare parse (a), ${round(a.parseMs / 1000, 2)} s, measured in this run; peak RSS: the audit process's maxRSS)`);
   out(`${pad("figure", 56, true)}${pad("measured", 10)}${pad("target", 10)}  result  (CPU time / floor's CPU time)`);

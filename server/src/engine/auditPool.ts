@@ -1,5 +1,6 @@
 import path from "node:path";
 import { Worker } from "node:worker_threads";
+import { WorkQueue } from "./workQueue";
 import { skippedOutcome, type BatchRequest, type BatchResult, type WorkerInit, type WorkerMessage } from "./auditProtocol";
 import type { Note } from "./types";
 
@@ -34,17 +35,29 @@ export interface WorkerPoolOptions {
 }
 
 export const DEFAULT_FILE_TIMEOUT_MS = 30_000;
-/** Audit workers hold about 60-120 MB on real projects (bundle, project facts, a few hundred trees). */
-export const DEFAULT_WORKER_HEAP_MB = 512;
+/**
+ * An audit worker's heap holds ~20 MB after loading and 50-90 MB of live data at the end of the
+ * 16,800-file benchmark corpus (project facts, a few hundred trees looked into); a 1 MiB file's
+ * tree adds tens of MB. 256 MB leaves room for that and keeps a runaway file from taking the machine.
+ */
+export const DEFAULT_WORKER_HEAP_MB = 256;
 
 /** Small batches handed out on demand, so one slow file never leaves the other cores idle. */
 const MAX_BATCH = 16;
-const BATCHES_PER_WORKER = 4;
+/**
+ * Batches a worker holds at once. The pool hands out work only when the calling thread's event
+ * loop turns, and the CLI's calling thread analyses too between those turns: with one batch a
+ * worker finished it and then sat idle until the next turn. With a few queued in its inbox it
+ * always has the next one at hand.
+ */
+const BATCHES_IN_FLIGHT = 4;
 
 interface Slot {
   worker: Worker;
-  /** The batch the worker holds, handed to another worker if this one dies or hangs. */
-  inFlight?: string[];
+  /** Its place in the work queue (a replacement worker takes over the place of the one it replaces). */
+  taker: number;
+  /** The batches the worker holds, oldest first, handed to another worker if this one dies or hangs. */
+  inFlight: string[][];
   /** The file the worker is on: the one skipped if it dies or hangs. */
   current?: string;
   watchdog?: NodeJS.Timeout;
@@ -65,9 +78,9 @@ export function runWorkerPool(options: WorkerPoolOptions): Promise<void> {
   const size = options.shareCallingThread ? options.size - 1 : options.size;
   return new Promise<void>((resolve, reject) => {
     const live = new Set<Slot>();
-    let next = 0;
-    /** Files of stopped workers' batches, handed out before the rest. */
-    const requeued: string[] = [];
+    // Takers: one per worker, plus the calling thread's (the last) when it shares the work.
+    const queue = new WorkQueue(files, options.size, MAX_BATCH);
+    const CALLING_THREAD = options.size - 1;
     const timeoutMs = options.fileTimeoutMs ?? DEFAULT_FILE_TIMEOUT_MS;
     let batchId = 0;
     let respawns = 0;
@@ -89,7 +102,7 @@ export function runWorkerPool(options: WorkerPoolOptions): Promise<void> {
       reject(error);
     };
     const finishIfDone = (): void => {
-      if (settled || live.size > 0 || mainThreadJobs > 0 || next < files.length || requeued.length > 0) return;
+      if (settled || live.size > 0 || mainThreadJobs > 0 || !queue.isEmpty) return;
       settled = true;
       stopAll();
       resolve();
@@ -98,18 +111,9 @@ export function runWorkerPool(options: WorkerPoolOptions): Promise<void> {
       fail(signal?.reason);
     }
 
-    const takeBatch = (): string[] | undefined => {
-      if (requeued.length > 0) return requeued.splice(0, MAX_BATCH);
-      const remaining = files.length - next;
-      if (remaining <= 0) return undefined;
-      const count = Math.max(1, Math.min(MAX_BATCH, Math.ceil(remaining / (options.size * BATCHES_PER_WORKER))));
-      const batch = files.slice(next, next + count);
-      next += count;
-      return batch;
-    };
     /** The calling thread's share: batch after batch from the same queue as the workers. */
     const shareHere = (): void => {
-      const batch = settled ? undefined : takeBatch();
+      const batch = settled ? undefined : queue.take(CALLING_THREAD);
       if (!batch) {
         finishIfDone();
         return;
@@ -127,13 +131,16 @@ export function runWorkerPool(options: WorkerPoolOptions): Promise<void> {
         finishIfDone();
       }, fail);
     };
+    /** Tops the worker's inbox up to `BATCHES_IN_FLIGHT` batches; retires it when nothing is left. */
     const feed = (slot: Slot): void => {
-      const batch = takeBatch();
-      slot.inFlight = batch;
-      if (batch) {
+      while (slot.inFlight.length < BATCHES_IN_FLIGHT) {
+        const batch = queue.take(slot.taker);
+        if (!batch) break;
+        slot.inFlight.push(batch);
         const request: BatchRequest = { batch: batchId++, files: batch };
         slot.worker.postMessage(request);
-      } else {
+      }
+      if (slot.inFlight.length === 0) {
         slot.retiring = true;
         void slot.worker.terminate();
       }
@@ -141,16 +148,16 @@ export function runWorkerPool(options: WorkerPoolOptions): Promise<void> {
     /** Skips the file the worker was on and puts the rest of its batch back in the queue. */
     const giveUpOn = (slot: Slot, why: string): void => {
       const culprit = slot.current;
-      for (const file of slot.inFlight ?? []) {
+      for (const file of slot.inFlight.flat()) {
         if (file === culprit) {
           try {
             options.onResult({ kind: "result", batch: -1, outcomes: [skippedOutcome(file, why)], projectNotes: [] });
           } catch (error) {
             fail(error);
           }
-        } else requeued.push(file);
+        } else queue.requeue([file]);
       }
-      slot.inFlight = undefined;
+      slot.inFlight = [];
     };
     const onCrash = (slot: Slot, code: number): void => {
       const outOfMemory = (slot.error as NodeJS.ErrnoException | undefined)?.code === "ERR_WORKER_OUT_OF_MEMORY";
@@ -158,14 +165,12 @@ export function runWorkerPool(options: WorkerPoolOptions): Promise<void> {
       const where = slot.current ? relativeName(options.init.root, slot.current) : undefined;
       options.onNote({ level: "warning", message: `A worker thread stopped unexpectedly (${reason})${where ? ` while analysing ${where}` : ""}; the other files it held were analysed again.` });
       giveUpOn(slot, `${where}: a worker thread stopped while analysing it (${reason}); skipped.`);
-      if (next >= files.length && requeued.length === 0) return;
+      if (queue.isEmpty) return;
       if (respawns < size) {
         respawns++;
-        feed(spawn());
+        feed(spawn(slot.taker));
       } else if (live.size === 0) {
-        const rest = [...requeued.splice(0), ...files.slice(next)];
-        next = files.length;
-        runHere(rest);
+        runHere(queue.drain());
       }
     };
     const onHang = (slot: Slot): void => {
@@ -175,13 +180,13 @@ export function runWorkerPool(options: WorkerPoolOptions): Promise<void> {
       const where = slot.current ? relativeName(options.init.root, slot.current) : "a file";
       giveUpOn(slot, `${where}: analysis did not finish within ${timeoutMs < 1000 ? `${timeoutMs} ms` : `${timeoutMs / 1000} s`}; skipped.`);
       // The slot's exit handler sees `retiring` and does not count this as a crash.
-      feed(spawn());
+      feed(spawn(slot.taker));
     };
-    const spawn = (): Slot => {
+    const spawn = (taker: number): Slot => {
       // No inherited flags: the bundle needs no loader, and a parent's `--import tsx` would make
       // every worker transpile the 10 MB bundle (0.8 s instead of 0.25 s to start).
       const worker = new Worker(options.script, { workerData: options.init, execArgv: [], resourceLimits: { maxOldGenerationSizeMb: options.heapLimitMb ?? DEFAULT_WORKER_HEAP_MB } });
-      const slot: Slot = { worker, retiring: false };
+      const slot: Slot = { worker, taker, retiring: false, inFlight: [] };
       live.add(slot);
       slot.worker.on("message", (message: WorkerMessage) => {
         if (settled) return;
@@ -193,6 +198,8 @@ export function runWorkerPool(options: WorkerPoolOptions): Promise<void> {
         }
         const result: BatchResult = message;
         slot.current = undefined;
+        // Batches come back in the order they were sent.
+        slot.inFlight.shift();
         try {
           options.onResult(result);
         } catch (error) {
@@ -220,7 +227,7 @@ export function runWorkerPool(options: WorkerPoolOptions): Promise<void> {
     }
     signal?.addEventListener("abort", onAbort, { once: true });
     const count = Math.min(size, files.length);
-    for (let i = 0; i < count; i++) feed(spawn());
+    for (let taker = 0; taker < count; taker++) feed(spawn(taker));
     if (options.shareCallingThread) shareHere();
     finishIfDone();
   });

@@ -61,6 +61,14 @@ function entryTargets(json: Record<string, unknown> | undefined): string[] {
   return found;
 }
 
+/**
+ * `text` as a string of its own: concatenating forces a flat copy of the characters, and the
+ * slice of that copy no longer refers to the (possibly huge) string `text` was cut from.
+ */
+function detachedCopy(text: string): string {
+  return ` ${text}`.slice(1);
+}
+
 export interface ModuleResolutionOptions {
   /** Every path handed to the disk or the editor buffers (tests prove none is outside the root). */
   onAccess?: (file: string) => void;
@@ -101,7 +109,11 @@ export class ModuleResolution {
     return this.setup().configs.forFile(file);
   }
 
-  resolve(specifier: string, fromFile: string): Resolution {
+  resolve(sliced: string, fromFile: string): Resolution {
+    // Specifiers are usually sliced out of a file's text, and a sliced string keeps its whole
+    // parent alive: kept in the caches here and in TypeScript's, they held ~25 MB of source texts
+    // after a 16,000-file audit. A copy holds only itself.
+    const specifier = detachedCopy(sliced);
     const config = this.configFor(fromFile);
     const key = `${config.file ?? ""}\0${path.dirname(fromFile)}\0${specifier}`;
     let answer = this.cache.get(key);
@@ -166,7 +178,10 @@ export class ModuleResolution {
     const workspaceDir = name === undefined ? undefined : workspaces.get(name);
     let resolved: ts.ResolvedModuleFull | undefined;
     try {
-      resolved = ts.resolveModuleName(specifier, fromFile, config.options, host, config.cache).resolvedModule;
+      // No TypeScript resolution cache: the answers are cached above, per folder and specifier,
+      // and TypeScript's kept every lookup's failed locations (~40 MB after a 16,000-file audit,
+      // most of the heap's growth); resolving without it measured no slower.
+      resolved = ts.resolveModuleName(specifier, fromFile, config.options, host).resolvedModule;
     } catch {
       // A pathological config or package.json must not stop the audit; the specifier is judged by its shape.
     }

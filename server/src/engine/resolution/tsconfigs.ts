@@ -8,8 +8,6 @@ export interface GoverningConfig {
   /** The config file, or `undefined` when none governs (TypeScript's defaults apply). */
   file?: string;
   options: ts.CompilerOptions;
-  /** TypeScript's per-directory resolution cache, shared by every file this config governs. */
-  cache: ts.ModuleResolutionCache;
 }
 
 interface ParsedConfig extends GoverningConfig {
@@ -88,8 +86,7 @@ export class TsConfigs {
   private create(file: string | undefined, options: ts.CompilerOptions, references: string[] = [], includes?: (relativePath: string) => boolean): ParsedConfig {
     // JavaScript files are project files too (a jsconfig implies allowJs); nothing is emitted.
     const effective: ts.CompilerOptions = { ...options, allowJs: true, noEmit: true };
-    const cache = ts.createModuleResolutionCache(this.source.root, (name) => name, effective);
-    return { file, options: effective, cache, references, includes };
+    return { file, options: effective, references, includes };
   }
 
   private parse(file: string): ParsedConfig {

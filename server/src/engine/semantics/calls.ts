@@ -46,7 +46,8 @@ export class CallTargets {
       const method = owner && classMethod(owner, name);
       return method ? { declaration: method, name: `this.${name}()`, call } : undefined;
     }
-    const label = `${textOf(base)}.${name}()`;
+    // Built only for a call that resolves: most do not, and the text costs a slice and a concatenation.
+    const label = (): string => `${textOf(base)}.${name}()`;
     let target = this.resolver.resolve(base);
     const decorated = target.kind === "node" && target.node === base ? decoratedName(base) : undefined;
     if (decorated !== undefined) {
@@ -61,13 +62,13 @@ export class CallTargets {
     }
     if (target.kind === "namespace") {
       const fn = this.exportedFunction(target.sourceFile, name, 0);
-      return fn ? { declaration: fn, name: label, call } : undefined;
+      return fn ? { declaration: fn, name: label(), call } : undefined;
     }
     if (target.kind !== "node") return undefined;
     const holder = skipOuterExpressions(target.node);
     if (ts.isObjectLiteralExpression(holder)) {
       const fn = this.objectMethod(holder, name, 0);
-      return fn ? { declaration: fn, name: label, call } : undefined;
+      return fn ? { declaration: fn, name: label(), call } : undefined;
     }
     if (ts.isNewExpression(holder)) {
       const owner = this.classAt(skipOuterExpressions(holder.expression), 0);

@@ -5,7 +5,7 @@ import { ModuleResolver } from "./moduleResolution";
 import { CallTargets } from "./calls";
 import { Resolver, type CallFrame, type Target } from "./resolver";
 import { skipOuterExpressions } from "./syntax";
-import type { Semantics, ValueOrigin } from "./types";
+import type { CalledFunction, Semantics, ValueOrigin } from "./types";
 
 export type { Semantics, ValueOrigin, ModuleRef, LiteralValue, EnvValue, ResolvedNode, CalledFunction, FollowedCall } from "./types";
 
@@ -31,6 +31,12 @@ export function createSemantics(project: ProjectModel, parseCache: ParseCache): 
   const resolver = new Resolver(project, parseCache, modules);
   const callTargets = new CallTargets(resolver);
   let followed = 0;
+  /**
+   * What each call of the file runs, asked outside any followed call: several rules (local state,
+   * fixed ports, secrets) ask it for the same calls, and each answer costs a resolution of the
+   * callee. Kept for one file's analysis (an incremental re-parse reuses nodes across edits).
+   */
+  let calledAtTopLevel = new WeakMap<ts.Node, CalledFunction | undefined>();
 
   const classify = (target: Target, depth: number): ValueOrigin => {
     if (target.kind === "env") {
@@ -97,7 +103,13 @@ export function createSemantics(project: ProjectModel, parseCache: ParseCache): 
     },
     calledFunction(call) {
       if (followed >= MAX_FOLLOWED_CALLS_PER_FILE) return undefined;
-      const called = callTargets.calledFunction(call);
+      let called: CalledFunction | undefined;
+      if (resolver.followingACall) called = callTargets.calledFunction(call);
+      else if (calledAtTopLevel.has(call)) called = calledAtTopLevel.get(call);
+      else {
+        called = callTargets.calledFunction(call);
+        calledAtTopLevel.set(call, called);
+      }
       if (called) followed++;
       return called;
     },
@@ -111,6 +123,7 @@ export function createSemantics(project: ProjectModel, parseCache: ParseCache): 
     },
     startFile() {
       followed = 0;
+      calledAtTopLevel = new WeakMap();
     },
     clearCaches() {
       modules.clear();

@@ -47,6 +47,11 @@ export class Resolver {
   /** Calls being followed, innermost last; empty outside a `withFrame` (the common case). */
   private frames: CallFrame[] = [];
 
+  /** True while a call is followed: answers then depend on that call's arguments. */
+  get followingACall(): boolean {
+    return this.frames.length > 0;
+  }
+
   constructor(
     private readonly project: ProjectModel,
     private readonly parseCache: ParseCache,

