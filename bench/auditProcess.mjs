@@ -14,7 +14,9 @@ import { RssSampler } from "./stats.mjs";
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const request = JSON.parse(readFileSync(process.argv[2], "utf8"));
 // The engine as bench/run.mjs bundled it (bench/.cache/engine.cjs): the code that ships.
-const { auditProject, defaultConfig, RULES } = (await import("node:module")).createRequire(import.meta.url)(path.join(repoRoot, "bench/.cache/engine.cjs"));
+const { auditProject, defaultConfig, RULES, keepHeapGrowthLow } = (await import("node:module")).createRequire(import.meta.url)(path.join(repoRoot, "bench/.cache/engine.cjs"));
+// The CLI's heap policy, as the CLI sets it at start-up.
+keepHeapGrowthLow();
 
 const sampler = new RssSampler().start();
 const cpuStart = process.cpuUsage();

@@ -13,3 +13,4 @@ export { parseSuppressions } from "../server/src/engine/suppressions";
 export { RULES } from "../server/src/rules/registry";
 export { ProjectModel } from "../server/src/engine/project";
 export { diskHost, OverlayHost } from "../server/src/engine/host";
+export { keepHeapGrowthLow } from "../server/src/engine/heapGrowth";

@@ -1,8 +1,10 @@
 // The language server entry: `--stdio` for any LSP editor, `--node-ipc` when VS Code starts it.
 import { createConnection, IPCMessageReader, ProposedFeatures, StreamMessageReader } from "vscode-languageserver/node";
+import { keepHeapGrowthLow } from "./engine/heapGrowth";
 import { IncomingEdits } from "./lsp/incomingEdits";
 import { startLanguageServer } from "./lsp/languageServer";
 
+keepHeapGrowthLow();
 const connection = createConnection(ProposedFeatures.all);
 // A second reader of the same input sees each edit as it arrives, while the connection's queue may
 // still hold it: the analysis of an older version is then skipped, or not published.

@@ -1,3 +1,4 @@
+import { keepHeapGrowthLow } from "../engine/heapGrowth";
 import { EXIT_USAGE, runCli, UsageError } from "./run";
 
 /**
@@ -5,6 +6,7 @@ import { EXIT_USAGE, runCli, UsageError } from "./run";
  * is one line on stderr; the stack trace only with TWELVE_FACTOR_DEBUG=1.
  */
 async function main(): Promise<void> {
+  keepHeapGrowthLow();
   // A closed pipe (`... | head`) is the reader's choice, not a failure worth a stack trace.
   process.stdout.on("error", (error: NodeJS.ErrnoException) => {
     if (error.code === "EPIPE") process.exit(process.exitCode ?? 0);
