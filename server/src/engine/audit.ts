@@ -40,6 +40,8 @@ export interface AuditOptions {
   background?: boolean;
   /** See `WorkerPoolOptions.fileTimeoutMs`. */
   fileTimeoutMs?: number;
+  /** With `background`: the editor's foreground flag, which pauses the workers between files (see ForegroundWork). */
+  foreground?: SharedArrayBuffer;
   /**
    * Keep results on disk and reuse those still valid (`--cache`). Only for audits of the disk:
    * with another host (unsaved editor buffers) nothing is read from or written to the cache.
@@ -222,7 +224,7 @@ export async function auditProject(options: AuditOptions): Promise<AuditResult> 
     await runWorkerPool({
       script: plan.script,
       size: plan.threads,
-      init: { root, config: options.config, ruleIds: options.rules.map((rule) => rule.id), ...(cache ? { track: true } : {}), ...(plan.workersOnly ? { lowPriority: true } : {}) },
+      init: { root, config: options.config, ruleIds: options.rules.map((rule) => rule.id), ...(cache ? { track: true } : {}), ...(plan.workersOnly ? { lowPriority: true, ...(options.foreground ? { foreground: options.foreground } : {}) } : {}) },
       files,
       signal,
       fileTimeoutMs: options.fileTimeoutMs,

@@ -16,6 +16,8 @@ export interface WorkerInit {
   track?: boolean;
   /** A background audit (the editor's): the thread yields the CPU to the editor's own analysis. */
   lowPriority?: boolean;
+  /** The editor's foreground flag (see ForegroundWork): the worker waits while it is set. */
+  foreground?: SharedArrayBuffer;
 }
 
 export interface BatchRequest {

@@ -5,6 +5,7 @@ import { parentPort, workerData } from "node:worker_threads";
 import { ruleById } from "../rules/registry";
 import { analyzeTracked, createAuditEngine } from "./cache/tracked";
 import type { BatchRequest, BatchResult, FileStarted, WorkerInit } from "./auditProtocol";
+import { waitForForeground } from "./foregroundWork";
 import type { RuleDefinition } from "./rule";
 
 const port = parentPort;
@@ -27,6 +28,7 @@ let projectNotesSent = 0;
 
 port.on("message", (request: BatchRequest) => {
   const outcomes = request.files.map((file) => {
+    waitForForeground(init.foreground);
     const started: FileStarted = { kind: "started", file };
     port.postMessage(started);
     return analyzeTracked(engine, tracker, file);

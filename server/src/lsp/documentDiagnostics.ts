@@ -7,6 +7,7 @@ import type { Finding, Note } from "../engine/types";
 import type { ProjectRegistry } from "./projects";
 import type { Settings } from "./settings";
 import { toDiagnostic } from "./diagnostics";
+import { foreground } from "./foreground";
 
 export interface DocumentResult {
   version: number;
@@ -69,7 +70,8 @@ export class DocumentDiagnostics {
       const project = this.registry.projectFor(file);
       if (!project.isExcluded(file)) {
         this.onNotes(project.configNotes);
-        const result = project.engine.analyzeFile(file, text, { incremental: true });
+        // Background audit workers pause meanwhile, so a keystroke never waits for the cores.
+        const result = foreground.run(() => project.engine.analyzeFile(file, text, { incremental: true }));
         this.onNotes(result.notes);
         // Fingerprints are taken on the text just analysed (the buffer), so typing above a
         // baselined line keeps it hidden.

@@ -4,6 +4,7 @@ import { diskHost } from "../engine/host";
 import type { RuleDefinition } from "../engine/rule";
 import { FACTORS, type Finding, type Note } from "../engine/types";
 import type { Project } from "./projects";
+import { foreground } from "./foreground";
 
 /** The audit command's result, as the client and any LSP editor receive it (plain JSON). */
 export interface AuditSummary {
@@ -28,6 +29,9 @@ export interface AuditProgress {
  * The last whole-workspace audit: findings of every file, kept so that the Problems panel can
  * show files that are not open, and refreshed file by file as files change on disk.
  */
+/** The shortest interval between two progress reports of an audit. */
+const PROGRESS_EVERY_MS = 100;
+
 export class WorkspaceAudit {
   private readonly byFile = new Map<string, Finding[]>();
   /** Every file ever reported, with a counter bumped when its findings change (the pull resultId). */
@@ -76,6 +80,7 @@ export class WorkspaceAudit {
     const results: Array<AuditResult & { hidden: Finding[] }> = [];
     const started = Date.now();
     let cancelled = false;
+    let lastReport = 0;
     try {
       for (const [index, project] of projects.entries()) {
         const result = await auditProject({
@@ -83,11 +88,18 @@ export class WorkspaceAudit {
           config: project.config,
           rules: this.rules,
           signal: progress.signal,
-          // Off the server's thread, so keystrokes never wait behind the scan.
+          // Off the server's thread, so keystrokes never wait behind the scan; the workers also
+          // pause between files while the server analyses an open document.
           background: true,
+          foreground: foreground.buffer,
           // The workers read the disk, never the unsaved buffers, so the cache holds disk results only.
           ...(this.cacheDir ? { cache: { location: this.cacheDir + path.sep } } : {}),
           onProgress: (done, total) => {
+            // At most ten reports a second: one per file was a `$/progress` message per file
+            // written on the server's thread, between the keystrokes it must answer.
+            const now = Date.now();
+            if (done < total && now - lastReport < PROGRESS_EVERY_MS) return;
+            lastReport = now;
             const share = total === 0 ? 1 : done / total;
             progress.report(Math.floor(((index + share) / projects.length) * 100), `${done}/${total} files`);
           },
