@@ -44,17 +44,24 @@ interface TrieNode {
   tails: string[];
 }
 
-function toSource(node: TrieNode): string {
+/**
+ * `embedded`: the alternation is followed by more pattern, so a literal that is a prefix of a
+ * longer one (`pass`, `password`) keeps both (`pass(?:word|)`). Standalone, the shorter one
+ * alone decides whether the text matches, and the longer ones are dropped.
+ */
+function toSource(node: TrieNode, embedded: boolean): string {
   const branches: string[] = [];
-  if (node.tails.includes("")) return "";
+  if (node.tails.includes("") && !embedded) return "";
   for (const tail of node.tails) branches.push(tail);
-  for (const [char, child] of node.children) branches.push(char + toSource(child));
+  for (const [char, child] of node.children) branches.push(char + toSource(child, embedded));
   if (branches.length === 1) return branches[0];
+  // The empty tail last: the engine tries the longer words first (the answer is the same).
+  branches.sort((a, b) => (a === "" ? 1 : 0) - (b === "" ? 1 : 0));
   return `(?:${branches.join("|")})`;
 }
 
 /** An equivalent alternation (for `test`) of `alternatives`, with literal prefixes shared. */
-export function trieAlternation(alternatives: readonly string[]): string {
+export function trieAlternation(alternatives: readonly string[], options: { embedded?: boolean } = {}): string {
   const root: TrieNode = { children: new Map(), tails: [] };
   const unprefixed: string[] = [];
   for (const alternative of alternatives.flatMap(topLevelAlternatives)) {
@@ -74,6 +81,6 @@ export function trieAlternation(alternatives: readonly string[]): string {
     }
     node.tails.push(tail);
   }
-  const merged = root.children.size > 0 ? [...root.children].map(([char, child]) => char + toSource(child)) : [];
+  const merged = root.children.size > 0 ? [...root.children].map(([char, child]) => char + toSource(child, options.embedded === true)) : [];
   return [...merged, ...unprefixed].join("|");
 }

@@ -57,8 +57,15 @@ const providerParts = PROVIDER_FORMATS.filter((row) => row.anchors.length > 0 ||
  * Names end with their head (`dbPassword`, `STRIPE_API_KEY`, `x-auth-token`), optionally followed
  * by filler words (`secretValue`, `TOKEN_PROD`): the same rule as names.ts, written as a regex.
  */
-const heads = [...PASSWORD_HEADS, ...QUALIFIED_PASSWORD_HEADS, ...SECRET_HEADS, `(?:${[...KEY_QUALIFIERS].join("|")})[_-]?keys?`, "[a-zA-Z0-9]-key"];
-const fillers = `(?:[_-]?(?:${[...TRAILING_FILLER].join("|")}|[0-9]+))*`;
+/**
+ * The heads and fillers as tries of their literal prefixes (`pass(?:word|wd|phrase|…)?`), before
+ * they are made case-blind: the engine then rules out most positions of a text on its first
+ * letters instead of trying ~90 words one by one. The same language as the plain alternation.
+ */
+const qualifiedKeys = [...KEY_QUALIFIERS].map((qualifier) => `${qualifier}[_-]?keys?`);
+const embedded = { embedded: true };
+const heads = [trieAlternation([...PASSWORD_HEADS, ...QUALIFIED_PASSWORD_HEADS, ...SECRET_HEADS, ...qualifiedKeys], embedded), "[a-zA-Z0-9]-key"];
+const fillers = `(?:[_-]?(?:${trieAlternation([...TRAILING_FILLER], embedded)}|[0-9]+))*`;
 const QUOTE = "['\"`]";
 const TYPE_ANNOTATION = "(?:\\??\\s*:\\s*[\\w$.<>\\[\\]| ]{1,60}?\\s*)?";
 /** `name: "`, `name = "`, `name?: string = "`, `NAME ?? "`, `"name", "` (a setter's name argument). */
@@ -83,7 +90,7 @@ const schemePart = `${QUOTE}\\s*${caseless("(?:Bearer|Basic|Token)")}\\s+(?:[A-Z
  * are left out; a setter's name argument only for credential headers.
  */
 const OBJECT_HEADS = new Set(["auth", "jwt", "credentials", "creds", "tokens", "secrets", "apikeys"]);
-const namedHeads = [...[...SECRET_HEADS].filter((head) => !OBJECT_HEADS.has(head)), `(?:${[...KEY_QUALIFIERS].join("|")})[_-]?keys?`];
+const namedHeads = [trieAlternation([...[...SECRET_HEADS].filter((head) => !OBJECT_HEADS.has(head)), ...qualifiedKeys], embedded)];
 const setterHeaders = "(?:authorization|x-[a-z-]*(?:api-?key|token|secret))";
 const namedValuePart = `(?:${caseless(`(?:${namedHeads.join("|")})${fillers}`)}['"]?\\s*:|${caseless(setterHeaders)}['"]\\s*,)\\s*(?!(?:string|number|boolean|any|unknown|never|void|null|undefined|process)\\b)[A-Za-z_$]`;
 
