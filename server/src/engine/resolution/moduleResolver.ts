@@ -179,8 +179,8 @@ export class ModuleResolution {
     let resolved: ts.ResolvedModuleFull | undefined;
     try {
       // No TypeScript resolution cache: the answers are cached above, per folder and specifier,
-      // and TypeScript's kept every lookup's failed locations (~40 MB after a 16,000-file audit,
-      // most of the heap's growth); resolving without it measured no slower.
+      // and TypeScript's kept every lookup's failed locations (37 MB of live heap after a
+      // 16,000-file audit); resolving without it measured no slower.
       resolved = ts.resolveModuleName(specifier, fromFile, config.options, host).resolvedModule;
     } catch {
       // A pathological config or package.json must not stop the audit; the specifier is judged by its shape.
