@@ -24,6 +24,15 @@ export function rule(id: string, factor: Factor, defaultSeverity: Severity = "wa
 
 export const STATS = { files: 7, parsed: 6, skipped: 1, bytes: 1234, durationMs: 1500 };
 
+/** Warnings `--quiet` hid in the report tests: one of factor III (beside a shown error), two of VII. */
+export function quietHiddenWarnings(): ReportFinding[] {
+  return [
+    finding({ ruleId: "config/no-hardcoded-secret", factor: "III", file: "src/mail.ts", line: 5 }),
+    finding({ ruleId: "port-binding/no-fixed-port", factor: "VII", file: "src/server.ts", line: 3 }),
+    finding({ ruleId: "port-binding/no-fixed-port", factor: "VII", file: "src/metrics.ts", line: 4 }),
+  ];
+}
+
 export interface ScorecardRow {
   factor: string;
   status: string;

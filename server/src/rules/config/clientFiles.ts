@@ -26,18 +26,35 @@ export function importsServerOnly(sourceFile: ts.SourceFile): boolean {
   });
 }
 
-/** The file's client status from its directives, its imports and its place in the project. */
-export function clientFileOf(sourceFile: ts.SourceFile, file: string, project: ProjectModel): ClientFile | undefined {
-  if (sourceFile.isDeclarationFile || importsServerOnly(sourceFile)) return undefined;
-  const directives = directivesOf(sourceFile.statements);
+/** What decides a file's own client status; read from its tree, or from its text when it is not parsed. */
+export interface ClientMarkers {
+  useClient: boolean;
+  useServer: boolean;
+  /** `import "server-only"`: the module promises never to reach a client bundle. */
+  serverOnly: boolean;
+}
+
+/**
+ * The file's client status from its own markers and its place in the project (`text` is asked
+ * only for a file whose path says client code).
+ */
+export function clientByMarkers(markers: ClientMarkers, text: () => string, file: string, project: ProjectModel): ClientFile | undefined {
   // A "use server" module holds server actions: it runs on the server even when a client imports it.
-  if (directives.includes("use server")) return undefined;
-  if (directives.includes("use client")) {
+  if (markers.serverOnly || markers.useServer) return undefined;
+  if (markers.useClient) {
     return ROUTE_HANDLER.test(project.relative(file)) ? undefined : { where: 'a "use client" file', nextPage: false };
   }
   const byPath = clientFileByPath(file, project);
   // A file that starts an HTTP server is server code wherever it sits.
-  return byPath && httpServersImported(sourceFile.text).size === 0 ? byPath : undefined;
+  return byPath && httpServersImported(text()).size === 0 ? byPath : undefined;
+}
+
+/** The file's client status from its directives, its imports and its place in the project. */
+export function clientFileOf(sourceFile: ts.SourceFile, file: string, project: ProjectModel): ClientFile | undefined {
+  if (sourceFile.isDeclarationFile) return undefined;
+  const directives = directivesOf(sourceFile.statements);
+  const markers = { useClient: directives.includes("use client"), useServer: directives.includes("use server"), serverOnly: importsServerOnly(sourceFile) };
+  return clientByMarkers(markers, () => sourceFile.text, file, project);
 }
 
 /**

@@ -1,7 +1,8 @@
 import path from "node:path";
 import type { ProjectModel } from "../../engine/project";
-import { clientFileByPath, httpServersImported, ROUTE_HANDLER, type ClientFile } from "../../engine/roles/clientCode";
+import type { ClientFile } from "../../engine/roles/clientCode";
 import { isTestCode } from "../../engine/fileRoles";
+import { clientByMarkers, type ClientMarkers } from "./clientFiles";
 
 /**
  * Client code through the import graph: a module with no marker of its own ("use client", a
@@ -21,14 +22,11 @@ export const MAX_IMPORTERS = 40;
 /** Importers judged per analysed file, over all levels: past it the answer is "not known to be client". */
 export const MAX_JUDGED = 120;
 
-interface ImportFacts {
+interface ImportFacts extends ClientMarkers {
   /** Specifiers of value imports, re-exports, `require` and `import()` (type-only imports are left out). */
   specifiers: string[];
   /** Their last segments without extension (`../lib/keys.js` → `keys`): what a file's name is matched against. */
   segments: ReadonlySet<string>;
-  useClient: boolean;
-  useServer: boolean;
-  serverOnly: boolean;
 }
 
 const STATIC_IMPORT = /\b(?:import|export)\s+(type\s+)?(?:[^'"`;]*?\bfrom\s*)?["']([^"'\n]+)["']/g;
@@ -115,10 +113,10 @@ function importersOf(file: string, project: ProjectModel, index: ImportIndex): s
   return importers;
 }
 
-/** Client code by the file's own marker: a "use client" directive (not a route handler) or a client path. */
-function markedClient(file: string, facts: ImportFacts, project: ProjectModel): boolean {
-  if (facts.useClient) return !ROUTE_HANDLER.test(project.relative(file));
-  return clientFileByPath(file, project) !== undefined && httpServersImported(project.host.readFile(file) ?? "").size === 0;
+
+interface Walk {
+  index: ImportIndex;
+  judged: number;
 }
 
 /**
@@ -126,11 +124,6 @@ function markedClient(file: string, facts: ImportFacts, project: ProjectModel): 
  * last), or `undefined` when some importer may run on the server, there is none, or the budget
  * or the depth runs out.
  */
-interface Walk {
-  index: ImportIndex;
-  judged: number;
-}
-
 function clientChain(file: string, project: ProjectModel, depth: number, seen: Set<string>, walk: Walk): string[] | undefined {
   if (depth >= MAX_DEPTH) return undefined;
   const importers = importersOf(file, project, walk.index);
@@ -143,7 +136,7 @@ function clientChain(file: string, project: ProjectModel, depth: number, seen: S
     const facts = walk.index.facts.get(importer);
     if (!facts || facts.useServer || facts.serverOnly) return undefined;
     let found: string[] | undefined;
-    if (markedClient(importer, facts, project)) found = [importer];
+    if (clientByMarkers(facts, () => project.host.readFile(importer) ?? "", importer, project)) found = [importer];
     else {
       const above = clientChain(importer, project, depth + 1, new Set([...seen, importer]), walk);
       found = above && [importer, ...above];
