@@ -46,10 +46,9 @@ const BLANK_LINE = /^[ \t]*(?:\r?\n|$)/;
 /** Where the line above `lineStart` starts when it is blank; `undefined` when it is not, or there is none. */
 function blankLineAbove(text: string, lineStart: number): number | undefined {
   if (lineStart === 0) return undefined;
-  let start = lineStart - 1;
-  if (text[start - 1] === "\r") start--;
-  while (start > 0 && (text[start - 1] === " " || text[start - 1] === "\t")) start--;
-  return start === 0 || text[start - 1] === "\n" ? start : undefined;
+  // The line above ends just before its line break: blank when only blanks precede that end.
+  const end = text[lineStart - 2] === "\r" ? lineStart - 2 : lineStart - 1;
+  return ownLineStart(text, end);
 }
 
 /**
