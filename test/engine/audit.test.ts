@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
-import { existsSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { after, before, describe, it } from "node:test";
@@ -124,6 +124,67 @@ describe("auditProject", () => {
     assert.deepEqual(result.findings, single.findings);
     assert.deepEqual(result.notes.filter((note) => note.message === crashNote).length, 1);
     assert.deepEqual(result.notes.filter((note) => note.message !== crashNote), single.notes);
+  });
+
+  describe("in the background (the editor's audit)", () => {
+    const onServerThread = "The audit's background thread stopped";
+
+    it("runs on a coordinator thread and finds exactly the same, with progress that ends at the total", async () => {
+      const calls: Array<[number, number]> = [];
+      const result = await auditProject({ ...base, background: true, onProgress: (done, total) => calls.push([done, total]) });
+      // The crash test above left its worker script in the project: one file more, no finding.
+      assert.deepEqual([result.findings, result.notes, result.stats.parsed], [single.findings, single.notes, single.stats.parsed]);
+      assert.equal(result.stats.threads, Math.max(1, Math.min(os.availableParallelism() - 1, 4)));
+      // Throttled on the coordinator (at most one report per 50 ms), so only the last is certain.
+      assert.deepEqual(calls.at(-1), [result.stats.files, result.stats.files]);
+      assert.ok(calls.every(([done], index) => index === 0 || done > calls[index - 1][0]), "progress only goes up");
+    });
+
+    it("sends more findings than fit one message in slices, in order", async () => {
+      const many = writeProject({
+        "package.json": JSON.stringify({ name: "many" }),
+        ...Object.fromEntries(Array.from({ length: 1200 }, (_, i) => [`src/m${String(i).padStart(4, "0")}.js`, `app.listen(${3000 + i});\n`])),
+      });
+      try {
+        const options = { root: many.root, config: defaultConfig(), rules: RULES };
+        const background = await auditProject({ ...options, background: true });
+        assert.equal(background.findings.filter((finding) => finding.ruleId === "port-binding/no-fixed-port").length, 1200);
+        assert.deepEqual(background.findings, (await auditProject({ ...options, workers: 1 })).findings);
+      } finally {
+        many.cleanup();
+      }
+    });
+
+    it("keeps its cache across runs on the coordinator, as the CLI's --cache does", async () => {
+      const location = mkdtempSync(path.join(os.tmpdir(), "tfl-background-cache-")) + path.sep;
+      const cold = await auditProject({ ...base, background: true, cache: { location } });
+      const warm = await auditProject({ ...base, background: true, cache: { location } });
+      assert.equal(cold.stats.cached, 0);
+      assert.deepEqual(warm.findings, single.findings);
+      // As many as on the calling thread: all but the files whose findings hold a secret (never stored).
+      const here = mkdtempSync(path.join(os.tmpdir(), "tfl-calling-thread-cache-")) + path.sep;
+      await auditProject({ ...base, workers: 1, cache: { location: here } });
+      const hereWarm = await auditProject({ ...base, workers: 1, cache: { location: here } });
+      assert.equal(warm.stats.cached, hereWarm.stats.cached);
+      assert.equal(warm.stats.cached, warm.stats.files - FILE_COUNT / 6);
+    });
+
+    it("runs again from the calling thread, with a note, when the coordinator thread dies", async () => {
+      const dying = path.join(mkdtempSync(path.join(os.tmpdir(), "tfl-dying-")), "dying-coordinator.js");
+      // A coordinator that exits at once; as a pool worker it is the real bundle.
+      writeFileSync(dying, `const { workerData } = require("node:worker_threads");\nif (workerData.kind === "coordinator") process.exit(7);\nrequire(${JSON.stringify(defaultWorkerScript())});\n`);
+      const result = await auditProject({ ...base, background: true, workerScript: dying });
+      assert.deepEqual(result.findings, single.findings);
+      const notes = result.notes.filter((note) => note.message.startsWith(onServerThread));
+      assert.deepEqual(notes, [{ level: "warning", message: `${onServerThread} (exit code 7); the audit ran again, coordinated from the language server's thread.` }]);
+      assert.deepEqual(result.notes.filter((note) => !note.message.startsWith(onServerThread)), single.notes);
+    });
+
+    it("rejects with the abort reason and stops the coordinator", async () => {
+      const controller = new AbortController();
+      const run = auditProject({ ...base, background: true, signal: controller.signal, onProgress: () => controller.abort(new Error("stop background")) });
+      await assert.rejects(run, { message: "stop background" });
+    });
   });
 
   it("stays on one thread, and says why, for rules outside the registry", async () => {

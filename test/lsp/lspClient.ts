@@ -84,6 +84,8 @@ export class TestClient {
   readonly progress: Array<{ token: string | number; value: { kind: string; percentage?: number; message?: string; title?: string } }> = [];
   readonly logs: string[] = [];
   readonly appliedEdits: WorkspaceEdit[] = [];
+  /** `twelveFactor/status` notifications, in order (what the client's status item shows). */
+  readonly statuses: Array<{ uri: string; fileFindings: number; workspaceFindings: number | null }> = [];
   private readonly waiters: Array<() => void> = [];
   settings: Record<string, unknown>;
   exitCode: Promise<number | null>;
@@ -120,7 +122,10 @@ export class TestClient {
       client.wake();
       return null;
     });
-    connection.onNotification("twelveFactor/status", () => undefined);
+    connection.onNotification("twelveFactor/status", (params: { uri: string; fileFindings: number; workspaceFindings: number | null }) => {
+      client.statuses.push({ uri: params.uri, fileFindings: params.fileFindings, workspaceFindings: params.workspaceFindings });
+      client.wake();
+    });
     connection.onRequest("workspace/configuration", (params: { items: unknown[] }) => params.items.map(() => client.settings));
     connection.onRequest("client/registerCapability", () => null);
     connection.onRequest("window/workDoneProgress/create", () => null);

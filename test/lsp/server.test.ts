@@ -286,10 +286,19 @@ describe("language server over stdio", () => {
     assert.equal(kinds.at(-1), "end");
     assert.deepEqual((await client.diagnosticsFor(file("src/c.js"), (d) => d.length === 1)).map((d) => d.message), [PORT_MESSAGE.replace("3000", "8080")]);
     assert.equal((await client.diagnosticsFor(file("src/a.ts"), (d) => d.length === 1)).length, 1);
+    // The status item after a keystroke counts the audit's findings.
+    const statusAfter = async (text: string): Promise<{ fileFindings: number; workspaceFindings: number | null }> => {
+      const seen = client.statuses.length;
+      client.change(file("src/b.ts"), text);
+      return client.until(() => client.statuses.slice(seen).find((status) => status.uri === uriOf(file("src/b.ts"))), "a status after the keystroke");
+    };
+    client.open(file("src/b.ts"));
+    assert.deepEqual(await statusAfter("const x = 2;\n"), { uri: uriOf(file("src/b.ts")), fileFindings: 0, workspaceFindings: 2 });
     // The file is fixed on disk: a watched-file change refreshes the stored audit result.
     writeFileSync(file("src/c.js"), "server.listen(process.env.PORT);\n");
     void client.connection.sendNotification("workspace/didChangeWatchedFiles", { changes: [{ uri: uriOf(file("src/c.js")), type: 2 }] });
     assert.deepEqual(await client.diagnosticsFor(file("src/c.js"), (d) => d.length === 0), []);
+    assert.deepEqual(await statusAfter("const x = 3;\n"), { uri: uriOf(file("src/b.ts")), fileFindings: 0, workspaceFindings: 1 });
   });
 
   it("cancels an audit in progress, and the next audit runs to the end", async () => {

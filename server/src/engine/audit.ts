@@ -5,12 +5,14 @@ import { performance } from "node:perf_hooks";
 import { RULES } from "../rules/registry";
 import { Engine } from "./analyzer";
 import { runWorkerPool } from "./auditPool";
+import { auditOnCoordinator } from "./backgroundAudit";
 import type { FileOutcome } from "./auditProtocol";
 import { AuditCacheRun, type CacheOptions } from "./cache/auditCache";
 import { analyzeTracked, createAuditEngine } from "./cache/tracked";
 import type { DependencyTracker } from "./cache/tracker";
 import type { ProjectConfig } from "./configTypes";
 import { discoverFiles } from "./discovery";
+import { waitForForeground } from "./foregroundWork";
 import { diskHost, type DocumentHost } from "./host";
 import type { RuleDefinition } from "./rule";
 import type { Finding, Note } from "./types";
@@ -40,8 +42,10 @@ export interface AuditOptions {
   background?: boolean;
   /** See `WorkerPoolOptions.fileTimeoutMs`. */
   fileTimeoutMs?: number;
-  /** With `background`: the editor's foreground flag, which pauses the workers between files (see ForegroundWork). */
+  /** The editor's foreground flag: the analysing threads pause between files while it is set (see ForegroundWork). */
   foreground?: SharedArrayBuffer;
+  /** At most this many analysing threads when their number is automatic (a background audit's coordinator leaves a core to the server). */
+  maxThreads?: number;
   /**
    * Keep results on disk and reuse those still valid (`--cache`). Only for audits of the disk:
    * with another host (unsaved editor buffers) nothing is read from or written to the cache.
@@ -100,14 +104,23 @@ interface ThreadPlan {
   note?: Note;
 }
 
+/** Analysing threads of a background audit: one core stays with the language server's thread. */
+function backgroundThreads(): number {
+  return Math.max(1, Math.min(os.availableParallelism() - 1, MAX_AUTO_WORKERS));
+}
+
+/** The worker bundle, when a background audit can leave the calling thread (built-in rules on the disk). */
+function backgroundScript(options: AuditOptions): string | undefined {
+  if (!options.background || options.workers !== undefined) return undefined;
+  const script = options.workerScript ?? defaultWorkerScript();
+  return script && fs.existsSync(script) && options.rules.every((rule) => RULES.includes(rule)) && (!options.host || options.host === diskHost) ? script : undefined;
+}
+
 function planThreads(options: AuditOptions, fileCount: number): ThreadPlan {
   const explicit = options.workers !== undefined;
-  if (options.background && !explicit && fileCount > 0) {
-    const script = options.workerScript ?? defaultWorkerScript();
-    const threads = Math.max(1, Math.min(os.availableParallelism() - 1, MAX_AUTO_WORKERS, fileCount));
-    if (script && fs.existsSync(script) && options.rules.every((rule) => RULES.includes(rule)) && (!options.host || options.host === diskHost)) return { threads, script, workersOnly: true };
-  }
-  const auto = fileCount > AUTO_WORKER_THRESHOLD ? Math.min(os.availableParallelism(), MAX_AUTO_WORKERS) : 1;
+  const background = fileCount > 0 ? backgroundScript(options) : undefined;
+  if (background) return { threads: Math.min(backgroundThreads(), fileCount), script: background, workersOnly: true };
+  const auto = fileCount > AUTO_WORKER_THRESHOLD ? Math.min(os.availableParallelism(), MAX_AUTO_WORKERS, options.maxThreads ?? MAX_AUTO_WORKERS) : 1;
   const wanted = Math.min(Math.floor(options.workers ?? auto), fileCount);
   if (wanted <= 1) return { threads: 1 };
   const oneThread = (why: string): ThreadPlan => ({ threads: 1, note: explicit ? { level: "info", message: `Analysed on one thread: ${why}.` } : undefined });
@@ -173,9 +186,21 @@ function yieldToEventLoop(): Promise<void> {
 
 /**
  * Audits a whole project (or the `paths` in it): discovery, then every file through the engine,
- * on worker threads when there are enough files to pay for them.
+ * on worker threads when there are enough files to pay for them. A `background` audit runs on a
+ * coordinator thread (see auditOnCoordinator); if that thread dies, the audit runs again with the
+ * calling thread coordinating and workers analysing, and a note says so.
  */
 export async function auditProject(options: AuditOptions): Promise<AuditResult> {
+  options.signal?.throwIfAborted();
+  const script = backgroundScript(options);
+  if (!script) return auditOnThisThread(options, []);
+  const outcome = await auditOnCoordinator(options, script, backgroundThreads());
+  if ("result" in outcome) return outcome.result;
+  const note: Note = { level: "warning", message: `The audit's background thread stopped (${outcome.stopped}); the audit ran again, coordinated from the language server's thread.` };
+  return auditOnThisThread(options, [note]);
+}
+
+async function auditOnThisThread(options: AuditOptions, earlierNotes: readonly Note[]): Promise<AuditResult> {
   const started = performance.now();
   const { signal } = options;
   signal?.throwIfAborted();
@@ -184,6 +209,7 @@ export async function auditProject(options: AuditOptions): Promise<AuditResult> 
   signal?.throwIfAborted();
 
   const collector = new AuditCollector(discovery.files.length, options.onProgress);
+  collector.addNotes(earlierNotes);
   collector.addNotes(discovery.notes);
   const cache = options.cache && (!options.host || options.host === diskHost) ? new AuditCacheRun(root, options.cache, options.config, options.rules) : undefined;
   let files = discovery.files;
@@ -208,6 +234,7 @@ export async function auditProject(options: AuditOptions): Promise<AuditResult> 
     if (!engine) ({ engine, tracker } = createAuditEngine({ root, rules: options.rules, config: options.config, host: options.host }, cache !== undefined));
     for (const file of batch) {
       signal?.throwIfAborted();
+      waitForForeground(options.foreground);
       record(analyzeTracked(engine, tracker, file));
       if (performance.now() - sliceStart > YIELD_EVERY_MS) {
         await yieldToEventLoop();
@@ -224,7 +251,7 @@ export async function auditProject(options: AuditOptions): Promise<AuditResult> 
     await runWorkerPool({
       script: plan.script,
       size: plan.threads,
-      init: { root, config: options.config, ruleIds: options.rules.map((rule) => rule.id), ...(cache ? { track: true } : {}), ...(plan.workersOnly ? { lowPriority: true, ...(options.foreground ? { foreground: options.foreground } : {}) } : {}) },
+      init: { root, config: options.config, ruleIds: options.rules.map((rule) => rule.id), ...(cache ? { track: true } : {}), ...(plan.workersOnly || options.foreground ? { lowPriority: true, ...(options.foreground ? { foreground: options.foreground } : {}) } : {}) },
       files,
       signal,
       fileTimeoutMs: options.fileTimeoutMs,

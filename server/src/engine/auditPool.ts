@@ -42,6 +42,12 @@ export const DEFAULT_FILE_TIMEOUT_MS = 30_000;
  */
 export const DEFAULT_WORKER_HEAP_MB = 256;
 
+/** Why a worker thread ended without being asked to, in words for a note. */
+export function whyWorkerStopped(error: Error | undefined, exitCode: number, heapLimitMb: number): string {
+  if ((error as NodeJS.ErrnoException | undefined)?.code === "ERR_WORKER_OUT_OF_MEMORY") return `out of memory: over its ${heapLimitMb} MB heap limit`;
+  return error?.message ?? `exit code ${exitCode}`;
+}
+
 /** Small batches handed out on demand, so one slow file never leaves the other cores idle. */
 const MAX_BATCH = 16;
 /**
@@ -160,8 +166,7 @@ export function runWorkerPool(options: WorkerPoolOptions): Promise<void> {
       slot.inFlight = [];
     };
     const onCrash = (slot: Slot, code: number): void => {
-      const outOfMemory = (slot.error as NodeJS.ErrnoException | undefined)?.code === "ERR_WORKER_OUT_OF_MEMORY";
-      const reason = outOfMemory ? `out of memory: over its ${options.heapLimitMb ?? DEFAULT_WORKER_HEAP_MB} MB heap limit` : (slot.error?.message ?? `exit code ${code}`);
+      const reason = whyWorkerStopped(slot.error, code, options.heapLimitMb ?? DEFAULT_WORKER_HEAP_MB);
       const where = slot.current ? relativeName(options.init.root, slot.current) : undefined;
       options.onNote({ level: "warning", message: `A worker thread stopped unexpectedly (${reason})${where ? ` while analysing ${where}` : ""}; the other files it held were analysed again.` });
       giveUpOn(slot, `${where}: a worker thread stopped while analysing it (${reason}); skipped.`);

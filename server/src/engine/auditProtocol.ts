@@ -1,4 +1,6 @@
 import type { Engine } from "./analyzer";
+import type { AuditResult } from "./audit";
+import type { CacheOptions } from "./cache/auditCache";
 import type { FileDeps, ProjectReads } from "./cache/tracker";
 import type { ProjectConfig } from "./configTypes";
 import type { Finding, Note } from "./types";
@@ -19,6 +21,40 @@ export interface WorkerInit {
   /** The editor's foreground flag (see ForegroundWork): the worker waits while it is set. */
   foreground?: SharedArrayBuffer;
 }
+
+/**
+ * A background (editor) audit's coordinator thread: it runs the whole audit (discovery, the
+ * cache, the worker pool, part of the analysis) so the language server's thread only gets
+ * progress and the result. Rules cross as ids, as for a worker.
+ */
+export interface CoordinatorInit {
+  kind: "coordinator";
+  root: string;
+  paths?: string[];
+  config: ProjectConfig;
+  ruleIds: string[];
+  defaultExcludes?: boolean;
+  cache?: CacheOptions;
+  fileTimeoutMs?: number;
+  foreground?: SharedArrayBuffer;
+  /** Analysing threads at most, the coordinator included: the server's own thread keeps a core. */
+  maxThreads: number;
+}
+
+export type CoordinatorMessage =
+  | { kind: "progress"; done: number; total: number }
+  /** The result's findings, in order, a slice per message (see FINDINGS_PER_MESSAGE). */
+  | { kind: "findings"; findings: Finding[] }
+  /** The result, its findings sent before it. */
+  | { kind: "done"; result: AuditResult }
+  /** The audit threw (as it would have on the calling thread): the message, passed on as an error. */
+  | { kind: "failed"; message: string };
+
+/**
+ * Findings per message from the coordinator: a receiving thread decodes one message at a time, and
+ * 20,000 findings in one took it 80-170 ms, during which a keystroke waited.
+ */
+export const FINDINGS_PER_MESSAGE = 500;
 
 export interface BatchRequest {
   batch: number;

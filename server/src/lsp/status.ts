@@ -19,7 +19,7 @@ export class StatusReporter {
     const params: StatusParams = {
       uri,
       fileFindings: result.findings.length,
-      workspaceFindings: audit.ran ? audit.summary().findings : null,
+      workspaceFindings: audit.ran ? audit.findingCount() : null,
       analysisMs: Math.round(result.durationMs * 10) / 10,
     };
     void this.connection.sendNotification(STATUS_NOTIFICATION, params);

@@ -25,15 +25,17 @@ export interface AuditProgress {
   signal: AbortSignal;
 }
 
+/** The shortest interval between two progress reports of an audit. */
+const PROGRESS_EVERY_MS = 100;
+
 /**
  * The last whole-workspace audit: findings of every file, kept so that the Problems panel can
  * show files that are not open, and refreshed file by file as files change on disk.
  */
-/** The shortest interval between two progress reports of an audit. */
-const PROGRESS_EVERY_MS = 100;
-
 export class WorkspaceAudit {
   private readonly byFile = new Map<string, Finding[]>();
+  /** The findings in `byFile`, kept as they change: the status item shows it after every keystroke. */
+  private findingTotal = 0;
   /** Every file ever reported, with a counter bumped when its findings change (the pull resultId). */
   private readonly versions = new Map<string, number>();
   /** Findings the project's baseline hid, per file. */
@@ -116,6 +118,7 @@ export class WorkspaceAudit {
     if (!cancelled) {
       const before = new Set(this.byFile.keys());
       this.byFile.clear();
+      this.findingTotal = 0;
       this.baselinedByFile.clear();
       this.fileCount = 0;
       this.scanned = { parsed: 0, skipped: 0, bytes: 0 };
@@ -125,7 +128,12 @@ export class WorkspaceAudit {
         this.cachedFiles += result.stats.cached ?? 0;
         for (const key of ["parsed", "skipped", "bytes"] as const) this.scanned[key] += result.stats[key];
         for (const note of result.notes) onNote(note);
-        for (const finding of result.findings) this.byFile.set(finding.file, [...(this.byFile.get(finding.file) ?? []), finding]);
+        for (const finding of result.findings) {
+          const list = this.byFile.get(finding.file);
+          if (list) list.push(finding);
+          else this.byFile.set(finding.file, [finding]);
+        }
+        this.findingTotal += result.findings.length;
         for (const finding of result.hidden) this.baselinedByFile.set(finding.file, (this.baselinedByFile.get(finding.file) ?? 0) + 1);
       }
       for (const file of new Set([...before, ...this.byFile.keys()])) this.bump(file);
@@ -133,6 +141,11 @@ export class WorkspaceAudit {
       this.ran = true;
     }
     return { ...this.summary(), cancelled };
+  }
+
+  /** Findings of the workspace as last audited and updated since. */
+  findingCount(): number {
+    return this.findingTotal;
   }
 
   /** Findings hidden by a baseline in the last audit (kept up to date as files change). */
@@ -145,6 +158,7 @@ export class WorkspaceAudit {
     if (baselined > 0) this.baselinedByFile.set(file, baselined);
     else this.baselinedByFile.delete(file);
     if (findings.length === 0 && !this.byFile.has(file)) return;
+    this.findingTotal += findings.length - (this.byFile.get(file)?.length ?? 0);
     if (findings.length === 0) this.byFile.delete(file);
     else this.byFile.set(file, findings);
     this.bump(file);
