@@ -77,7 +77,7 @@ export function startLanguageServer(connection: Connection, incoming = new Incom
 
   const commands = new Commands(connection, registry, documents, () => capabilities, log, {
     publishAudited: (file) => publishAudited(file),
-    isOpen: (file) => openFiles().has(file),
+    isOpen: (file) => openUris().has(file),
     liveFindings: (file) => {
       const document = openFiles().get(file);
       if (!document) return undefined;
@@ -90,11 +90,27 @@ export function startLanguageServer(connection: Connection, incoming = new Incom
     applyFixesByCommand: async (fixes) => (await commands.execute({ command: APPLY_FIX_COMMAND, arguments: [fixes] }, CancellationToken.None)) === true,
   });
 
+  /**
+   * The open documents by file path. The paths are kept until a document opens or closes: after
+   * an audit the server asks about every file of the workspace, and converting every open URI for
+   * each of them took 38 ms at 20,000 files.
+   */
+  let openPaths: Map<string, string> | undefined;
+  function openUris(): Map<string, string> {
+    if (!openPaths) {
+      openPaths = new Map();
+      for (const document of documents.all()) {
+        const file = fileOf(document.uri);
+        if (file) openPaths.set(file, document.uri);
+      }
+    }
+    return openPaths;
+  }
   function openFiles(): Map<string, TextDocument> {
     const map = new Map<string, TextDocument>();
-    for (const document of documents.all()) {
-      const file = fileOf(document.uri);
-      if (file) map.set(file, document);
+    for (const [file, uri] of openUris()) {
+      const document = documents.get(uri);
+      if (document) map.set(file, document);
     }
     return map;
   }
@@ -109,7 +125,7 @@ export function startLanguageServer(connection: Connection, incoming = new Incom
       refreshAllDebounced();
       return;
     }
-    if (openFiles().has(file)) return;
+    if (openUris().has(file)) return;
     connection.sendDiagnostics({ uri: toUri(file), diagnostics: commands.auditDiagnostics(file) });
   }
 
@@ -236,6 +252,7 @@ export function startLanguageServer(connection: Connection, incoming = new Incom
   });
 
   documents.onDidOpen((event) => {
+    openPaths = undefined;
     analysis.markSaved(event.document);
     const file = fileOf(event.document.uri);
     if (file) {
@@ -280,6 +297,7 @@ export function startLanguageServer(connection: Connection, incoming = new Incom
   });
 
   documents.onDidClose((event) => {
+    openPaths = undefined;
     const file = fileOf(event.document.uri);
     clearTimeout(pushTimers.get(event.document.uri));
     analysis.closed(event.document.uri);
@@ -328,7 +346,7 @@ export function startLanguageServer(connection: Connection, incoming = new Incom
         commands.settingsChanged();
       }
       if (isProjectFactFile(file)) factsChanged = true;
-      if (commands.audit.ran && !openFiles().has(file)) commands.reaudit(file, change.type === FileChangeType.Deleted);
+      if (commands.audit.ran && !openUris().has(file)) commands.reaudit(file, change.type === FileChangeType.Deleted);
     }
     if (factsChanged || params.changes.length > 0) refreshAll();
   });
