@@ -5,7 +5,7 @@ import path from "node:path";
 import { after, describe, it } from "node:test";
 import { diskHost, OverlayHost } from "../../server/src/engine/host";
 import { ProjectModel } from "../../server/src/engine/project";
-import { ModuleResolution, type Resolution } from "../../server/src/engine/resolution/moduleResolver";
+import { MAX_CACHED_ANSWERS, ModuleResolution, type Resolution } from "../../server/src/engine/resolution/moduleResolver";
 import { writeProject } from "../helpers/project";
 
 /**
@@ -260,5 +260,29 @@ describe("the resolver's host never touches a path outside the project root", ()
       touched.filter((file) => file !== root && !file.startsWith(root + path.sep)),
       [],
     );
+  });
+});
+
+describe("the resolver's answers", () => {
+  it("keep at most MAX_CACHED_ANSWERS, the least recently used going first, and stay right after they go", () => {
+    const project = writeProject({ "src/index.ts": "", "src/lib/util.ts": "export const x = 1;\n" });
+    projects.push(project);
+    let accesses = 0;
+    const modules = new ModuleResolution(new ProjectModel(project.root, diskHost), { onAccess: () => accesses++ });
+    const from = path.join(project.root, "src/index.ts");
+    const util = path.join(project.root, "src/lib/util.ts");
+    assert.deepEqual(modules.resolve("./lib/util", from), { kind: "file", file: util });
+    // The oldest answer is util's; asked again when the cache is full, it becomes the newest.
+    for (let i = 0; i < MAX_CACHED_ANSWERS - 1; i++) assert.equal(modules.resolve(`./missing/m${i}`, from).kind, "unresolved");
+    modules.resolve("./lib/util", from);
+    for (let i = MAX_CACHED_ANSWERS - 1; i < MAX_CACHED_ANSWERS + 100; i++) modules.resolve(`./missing/m${i}`, from);
+    assert.equal(modules.cachedAnswers, MAX_CACHED_ANSWERS);
+    const before = accesses;
+    assert.deepEqual(modules.resolve("./lib/util", from), { kind: "file", file: util });
+    assert.equal(accesses, before, "kept: answered without a look at the disk");
+    // The first missing ones went: asked again, they are computed again, with the same answer.
+    assert.equal(modules.resolve("./missing/m0", from).kind, "unresolved");
+    assert.ok(accesses > before, "dropped: computed again");
+    assert.equal(modules.cachedAnswers, MAX_CACHED_ANSWERS);
   });
 });
