@@ -110,6 +110,14 @@ describe("discoverFiles", () => {
     assert.ok(result.files.every((file) => path.isAbsolute(file)));
   });
 
+  it("with onlyNames, takes what the whole walk takes of those names, under the same .gitignore and globs", () => {
+    const names = new Set(["package.json", ".gitignore"]);
+    const only = discoverFiles(project.root, { ignore: CONFIG_IGNORE, onlyNames: names });
+    assert.deepEqual(relativeFiles(project.root, only), [".gitignore", "package.json", "packages/api/.gitignore", "packages/api/package.json"]);
+    const whole = discoverFiles(project.root, { ignore: CONFIG_IGNORE });
+    assert.deepEqual(only.files, whole.files.filter((file) => names.has(path.basename(file))));
+  });
+
   it("counts the bytes of what it takes", () => {
     const result = discoverFiles(project.root, { paths: ["src/index.ts", "src/util.js"] });
     assert.equal(result.bytes, 2 * Buffer.byteLength(SOURCE));
@@ -177,6 +185,13 @@ describe("discoverFiles size cap and binary sniff", () => {
       { level: "info", file: path.join(project.root, "src/blob.js"), message: "src/blob.js: binary (a NUL byte in its first 8 KB); skipped." },
     ]);
     assert.equal(result.skipped, 2);
+  });
+
+  it("with onlyNames, takes only files of those names and opens no other (no note about the big or binary ones)", () => {
+    const result = discoverFiles(project.root, { onlyNames: new Set(["package.json"]) });
+    assert.deepEqual(relativeFiles(project.root, result), ["package.json"]);
+    assert.deepEqual(result.notes, []);
+    assert.equal(result.skipped, 0);
   });
 
   it("notes a skipped file once even when it is named twice", () => {

@@ -18,6 +18,11 @@ export interface DiscoveryOptions {
   ignore?: string[];
   /** Skip `node_modules`, build output, minified bundles ... (default `true`). */
   defaultExcludes?: boolean;
+  /**
+   * Only files with these names (`package.json`): the walk is the same, but no other file is
+   * opened for the size check and binary sniff, which are most of a walk's cost.
+   */
+  onlyNames?: ReadonlySet<string>;
 }
 
 export interface DiscoveryResult {
@@ -75,6 +80,7 @@ class Walker {
     private readonly root: string,
     private readonly defaultExcludes: boolean,
     ignoreGlobs: readonly string[],
+    private readonly onlyNames?: ReadonlySet<string>,
   ) {
     this.configIgnore = ignoreGlobs.length > 0 ? ignore().add(ignoreGlobs) : undefined;
   }
@@ -156,6 +162,7 @@ class Walker {
 
   /** Sources, and the project files the engine has a parser and rules for. */
   private isWanted(name: string, relative: string): boolean {
+    if (this.onlyNames && !this.onlyNames.has(name)) return false;
     return isSourceFile(name) || projectFileKind(name, relative) !== undefined;
   }
 
@@ -262,7 +269,7 @@ class Walker {
  */
 export function discoverFiles(root: string, options: DiscoveryOptions = {}): DiscoveryResult {
   const absoluteRoot = path.resolve(root);
-  const walker = new Walker(absoluteRoot, options.defaultExcludes ?? true, options.ignore ?? []);
+  const walker = new Walker(absoluteRoot, options.defaultExcludes ?? true, options.ignore ?? [], options.onlyNames);
   if (options.paths && options.paths.length > 0) {
     for (const target of options.paths) walker.takeExplicit(path.resolve(absoluteRoot, target));
   } else {
