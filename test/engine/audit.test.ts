@@ -180,6 +180,28 @@ describe("auditProject", () => {
       assert.deepEqual(result.notes.filter((note) => !note.message.startsWith(onServerThread)), single.notes);
     });
 
+    // Without the coordinator's watchdog this audit never ends: the timeout turns that into a failure.
+    it("runs again from the calling thread when the coordinator stays on one file, and the pool skips that file", { timeout: 30_000 }, async () => {
+      const hanging = path.resolve(__dirname, "../fixtures/workers/hangingWorker.js");
+      // Local-state writes: no rule reads another file for them, so only hang.js's own analysis hangs.
+      const write = 'require("node:fs").writeFileSync("state.json", "{}");\n';
+      const small = writeProject({ "package.json": JSON.stringify({ name: "small" }), "src/a.js": write, "src/hang.js": write, "src/z.js": write });
+      try {
+        const result = await auditProject({ root: small.root, config: defaultConfig(), rules: RULES, background: true, workerScript: hanging, fileTimeoutMs: 1000 });
+        const writes = result.findings.filter((finding) => finding.ruleId === "processes/no-local-state").map((finding) => path.relative(small.root, finding.file));
+        assert.deepEqual(writes, [path.join("src", "a.js"), path.join("src", "z.js")]);
+        assert.deepEqual(
+          result.notes.filter((note) => note.level === "warning").map((note) => note.message),
+          [
+            `${onServerThread} (it spent over 1 s on one file); the audit ran again, coordinated from the language server's thread.`,
+            "src/hang.js: analysis did not finish within 1 s; skipped.",
+          ],
+        );
+      } finally {
+        small.cleanup();
+      }
+    });
+
     it("rejects with the abort reason and stops the coordinator", async () => {
       const controller = new AbortController();
       const run = auditProject({ ...base, background: true, signal: controller.signal, onProgress: () => controller.abort(new Error("stop background")) });

@@ -4,7 +4,7 @@ import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { RULES } from "../rules/registry";
 import { Engine } from "./analyzer";
-import { runWorkerPool } from "./auditPool";
+import { DEFAULT_FILE_TIMEOUT_MS, runWorkerPool } from "./auditPool";
 import { auditOnCoordinator } from "./backgroundAudit";
 import type { FileOutcome } from "./auditProtocol";
 import { AuditCacheRun, type CacheOptions } from "./cache/auditCache";
@@ -13,6 +13,7 @@ import type { DependencyTracker } from "./cache/tracker";
 import type { ProjectConfig } from "./configTypes";
 import { discoverFiles } from "./discovery";
 import { waitForForeground } from "./foregroundWork";
+import type { FileHeartbeat } from "./heartbeat";
 import { diskHost, type DocumentHost } from "./host";
 import type { RuleDefinition } from "./rule";
 import type { Finding, Note } from "./types";
@@ -46,6 +47,8 @@ export interface AuditOptions {
   foreground?: SharedArrayBuffer;
   /** At most this many analysing threads when their number is automatic (a background audit's coordinator leaves a core to the server). */
   maxThreads?: number;
+  /** Marked around each file this thread analyses, for a watchdog on another thread (a background audit's coordinator). */
+  heartbeat?: FileHeartbeat;
   /**
    * Keep results on disk and reuse those still valid (`--cache`). Only for audits of the disk:
    * with another host (unsaved editor buffers) nothing is read from or written to the cache.
@@ -194,7 +197,7 @@ export async function auditProject(options: AuditOptions): Promise<AuditResult> 
   options.signal?.throwIfAborted();
   const script = backgroundScript(options);
   if (!script) return auditOnThisThread(options, []);
-  const outcome = await auditOnCoordinator(options, script, backgroundThreads());
+  const outcome = await auditOnCoordinator(options, script, backgroundThreads(), options.fileTimeoutMs ?? DEFAULT_FILE_TIMEOUT_MS);
   if ("result" in outcome) return outcome.result;
   const note: Note = { level: "warning", message: `The audit's background thread stopped (${outcome.stopped}); the audit ran again, coordinated from the language server's thread.` };
   return auditOnThisThread(options, [note]);
@@ -235,7 +238,9 @@ async function auditOnThisThread(options: AuditOptions, earlierNotes: readonly N
     for (const file of batch) {
       signal?.throwIfAborted();
       waitForForeground(options.foreground);
+      options.heartbeat?.starting();
       record(analyzeTracked(engine, tracker, file));
+      options.heartbeat?.finished();
       if (performance.now() - sliceStart > YIELD_EVERY_MS) {
         await yieldToEventLoop();
         sliceStart = performance.now();

@@ -39,6 +39,8 @@ export interface CoordinatorInit {
   foreground?: SharedArrayBuffer;
   /** Analysing threads at most, the coordinator included: the server's own thread keeps a core. */
   maxThreads: number;
+  /** The coordinator's FileHeartbeat, watched by the server's thread. */
+  heartbeat: SharedArrayBuffer;
 }
 
 export type CoordinatorMessage =

@@ -7,6 +7,7 @@ import { auditProject } from "./audit";
 import { analyzeTracked, createAuditEngine } from "./cache/tracked";
 import { FINDINGS_PER_MESSAGE, type BatchRequest, type BatchResult, type CoordinatorInit, type CoordinatorMessage, type FileStarted, type WorkerInit } from "./auditProtocol";
 import { waitForForeground } from "./foregroundWork";
+import { FileHeartbeat } from "./heartbeat";
 import type { RuleDefinition } from "./rule";
 
 /** Progress reaches the server's thread at most this often (each message wakes it). */
@@ -66,6 +67,7 @@ async function runCoordinator(port: MessagePort, init: CoordinatorInit): Promise
       fileTimeoutMs: init.fileTimeoutMs,
       foreground: init.foreground,
       maxThreads: init.maxThreads,
+      heartbeat: new FileHeartbeat(init.heartbeat),
       onProgress: (done, total) => {
         const now = Date.now();
         if (done < total && now - lastProgress < PROGRESS_EVERY_MS) return;

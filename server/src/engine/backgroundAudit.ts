@@ -2,6 +2,7 @@ import { Worker } from "node:worker_threads";
 import type { AuditOptions, AuditResult } from "./audit";
 import { DEFAULT_WORKER_HEAP_MB, whyWorkerStopped } from "./auditPool";
 import type { CoordinatorInit, CoordinatorMessage } from "./auditProtocol";
+import { FileHeartbeat } from "./heartbeat";
 import type { Finding } from "./types";
 
 /** How a coordinator thread ended: with the audit's result, or stopped without one. */
@@ -15,14 +16,18 @@ export type CoordinatorOutcome = { result: AuditResult } | { stopped: string };
  * meanwhile waited for all of it.
  *
  * The findings come in slices (FINDINGS_PER_MESSAGE), each asked for once the last is taken, so
- * each is decoded in its own turn of the server's event loop and a keystroke never waits for all. The coordinator analyses files itself, so this costs no thread more than before. A coordinator
- * that dies (a file that takes more than its heap cap, a crash) resolves to `stopped`: the caller
- * then runs the audit on its own thread with workers only, where a worker that dies costs only
- * its file. Rejects with `signal.reason` on abort (the coordinator and its workers are stopped),
- * and with the audit's own error when it throws.
+ * each is decoded in its own turn of the server's event loop and a keystroke never waits for all.
+ *
+ * The coordinator analyses files itself, so this costs no thread more than before. A coordinator
+ * that dies (a file that takes more than its heap cap, a crash), or stays on one of its files
+ * longer than `fileTimeoutMs` (seen through its FileHeartbeat, and then stopped), resolves to
+ * `stopped`: the caller then runs the audit on its own thread with workers only, where a worker
+ * that dies or hangs costs only its file. Rejects with `signal.reason` on abort (the coordinator
+ * and its workers are stopped), and with the audit's own error when it throws.
  */
-export function auditOnCoordinator(options: AuditOptions, script: string, maxThreads: number): Promise<CoordinatorOutcome> {
+export function auditOnCoordinator(options: AuditOptions, script: string, maxThreads: number, fileTimeoutMs: number): Promise<CoordinatorOutcome> {
   const { signal } = options;
+  const heartbeat = new FileHeartbeat();
   const init: CoordinatorInit = {
     kind: "coordinator",
     root: options.root,
@@ -34,6 +39,7 @@ export function auditOnCoordinator(options: AuditOptions, script: string, maxThr
     ...(options.fileTimeoutMs !== undefined ? { fileTimeoutMs: options.fileTimeoutMs } : {}),
     ...(options.foreground ? { foreground: options.foreground } : {}),
     maxThreads,
+    heartbeat: heartbeat.buffer,
   };
   return new Promise<CoordinatorOutcome>((resolve, reject) => {
     signal?.throwIfAborted();
@@ -43,9 +49,25 @@ export function auditOnCoordinator(options: AuditOptions, script: string, maxThr
     const finish = (settle: () => void): void => {
       if (settled) return;
       settled = true;
+      clearInterval(watchdog);
       signal?.removeEventListener("abort", onAbort);
       settle();
     };
+    // The same file started at two looks `fileTimeoutMs` apart: the coordinator is stuck on it.
+    let seen: { started: number; since: number } | undefined;
+    const watchdog = setInterval(
+      () => {
+        const started = heartbeat.onFile();
+        const now = Date.now();
+        if (started === undefined || started !== seen?.started) seen = started === undefined ? undefined : { started, since: now };
+        else if (now - seen.since >= fileTimeoutMs) {
+          finish(() => resolve({ stopped: `it spent over ${Math.round(fileTimeoutMs / 1000)} s on one file` }));
+          void worker.terminate();
+        }
+      },
+      Math.max(50, Math.min(1000, fileTimeoutMs / 4)),
+    );
+    watchdog.unref();
     const onAbort = (): void => {
       finish(() => reject(signal?.reason));
       // Its own workers are stopped with it.
