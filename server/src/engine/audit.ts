@@ -194,7 +194,6 @@ function yieldToEventLoop(): Promise<void> {
  * calling thread coordinating and workers analysing, and a note says so.
  */
 export async function auditProject(options: AuditOptions): Promise<AuditResult> {
-  options.signal?.throwIfAborted();
   const script = backgroundScript(options);
   if (!script) return auditOnThisThread(options, []);
   const outcome = await auditOnCoordinator(options, script, backgroundThreads(), options.fileTimeoutMs ?? DEFAULT_FILE_TIMEOUT_MS);

@@ -79,7 +79,8 @@ export function startLanguageServer(connection: Connection, incoming = new Incom
     publishAudited: (file) => publishAudited(file),
     isOpen: (file) => openUris().has(file),
     liveFindings: (file) => {
-      const document = openFiles().get(file);
+      const uri = openUris().get(file);
+      const document = uri === undefined ? undefined : documents.get(uri);
       if (!document) return undefined;
       const analysed = analysis.analyze(document);
       return analysed.text === document.getText() ? analysed.findings : undefined;
@@ -91,28 +92,20 @@ export function startLanguageServer(connection: Connection, incoming = new Incom
   });
 
   /**
-   * The open documents by file path. The paths are kept until a document opens or closes: after
-   * an audit the server asks about every file of the workspace, and converting every open URI for
-   * each of them took 38 ms at 20,000 files.
+   * The open documents' URIs by file path, kept until a document opens or closes: after an audit
+   * the server asks about every file of the workspace, and converting every open URI for each of
+   * them took 38 ms at 20,000 files.
    */
-  let openPaths: Map<string, string> | undefined;
+  let openFileUris: Map<string, string> | undefined;
   function openUris(): Map<string, string> {
-    if (!openPaths) {
-      openPaths = new Map();
+    if (!openFileUris) {
+      openFileUris = new Map();
       for (const document of documents.all()) {
         const file = fileOf(document.uri);
-        if (file) openPaths.set(file, document.uri);
+        if (file) openFileUris.set(file, document.uri);
       }
     }
-    return openPaths;
-  }
-  function openFiles(): Map<string, TextDocument> {
-    const map = new Map<string, TextDocument>();
-    for (const [file, uri] of openUris()) {
-      const document = documents.get(uri);
-      if (document) map.set(file, document);
-    }
-    return map;
+    return openFileUris;
   }
 
   /**
@@ -252,7 +245,7 @@ export function startLanguageServer(connection: Connection, incoming = new Incom
   });
 
   documents.onDidOpen((event) => {
-    openPaths = undefined;
+    openFileUris = undefined;
     analysis.markSaved(event.document);
     const file = fileOf(event.document.uri);
     if (file) {
@@ -297,7 +290,7 @@ export function startLanguageServer(connection: Connection, incoming = new Incom
   });
 
   documents.onDidClose((event) => {
-    openPaths = undefined;
+    openFileUris = undefined;
     const file = fileOf(event.document.uri);
     clearTimeout(pushTimers.get(event.document.uri));
     analysis.closed(event.document.uri);
